@@ -1,0 +1,50 @@
+"""Writing output files safely: to a temporary file beside the target, then an atomic rename.
+
+A crash, a full disk or a bad argument never leaves a half-written graph or page behind, and a
+reader of the old file sees either the old or the new content.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from .errors import OutputError
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Open a temporary file next to *path* for writing; rename it onto *path* on success.
+
+    Raises :class:`OutputError` (one line, naming *path*) when the folder does not exist or
+    is not writable. On any exception the temporary file is removed and *path* is untouched.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(target, "is a directory, not a file")
+    if not folder.is_dir():
+        raise OutputError(target, f"cannot write: folder {folder} does not exist")
+    binary = "b" in mode
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, mode, encoding=None if binary else encoding) as handle:
+            yield handle
+        # mkstemp makes the file private (0600); give it the usual umask-based mode
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
