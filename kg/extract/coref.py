@@ -1,0 +1,82 @@
+"""Resolve pronouns and definite descriptions to the entities they refer to.
+
+A small salience model, not a trained resolver: "he"/"his" go to the person who is the subject of
+the nearest preceding clause (else the nearest person), "it"/"its" to the nearest organisation,
+place or group, "the company" to the last organisation, "the country"/"the city" to the last place
+of that kind, and a title ("the Chief Executive") to the person who was introduced with it.
+Mentions that cannot be resolved are dropped rather than guessed.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .entities import is_country
+from .mentions import Mention
+from .records import Entity
+
+#: How many sentences back an antecedent may be.
+WINDOW = 3
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Mention], refs: list[Mention]) -> list[Mention]:
+    """Attach each reference in *refs* to an entity; return those that were resolved."""
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = n
+    anchors = sorted(resolved, key=lambda m: m.start)
+    titles: dict[str, str] = {}  # casefolded title -> person key
+    for m in anchors:
+        if m.title and m.entity and entities[m.entity].type == "Person":
+            titles.setdefault(m.title.casefold(), m.entity)
+            # "Hong Kong Chief Executive" is also known as "Chief Executive"
+            titles.setdefault(" ".join(m.title.split()[-2:]).casefold(), m.entity)
+    out = []
+    for ref in refs:
+        kinds = set(ref.type_votes)
+        want = {"Person"} if "Person" in kinds else {"Organization", "Place", "Group"} if "Thing" in kinds else kinds
+        here = sent_of.get(ref.start, 0)
+        if ref.source == "description":
+            words = doc[ref.start + 1:ref.end].text.casefold()
+            if words in titles:
+                ref.entity = titles[words]
+                out.append(ref)
+                continue
+        pool = [
+            m for m in anchors
+            if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= WINDOW
+            and entities[m.entity].type in want and not _overlaps(m, ref)
+        ]
+        if ref.source == "description" and "Place" in want:
+            noun = doc[ref.end - 1].lemma_.lower()
+            if noun in ("country", "nation", "kingdom", "republic"):
+                pool = [m for m in pool if is_country(entities[m.entity])] or pool
+            elif noun in ("city", "capital", "town", "port"):
+                pool = [m for m in pool if not is_country(entities[m.entity])] or pool
+        if not pool:
+            continue
+        target = _most_salient(doc, pool, ref, sent_of)
+        if target is not None:
+            ref.entity = target.entity
+            out.append(ref)
+    return out
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _most_salient(doc: Doc, pool: list[Mention], ref: Mention, sent_of: dict[int, int]) -> Mention | None:
+    """Prefer a subject in the nearest sentence; else the nearest mention."""
+    here = sent_of.get(ref.start, 0)
+
+    def score(m: Mention) -> tuple:
+        root = doc[m.start:m.end].root
+        distance = here - sent_of.get(m.start, 0)
+        subject = root.dep_ in _SUBJECT_DEPS or (
+            root.dep_ in ("poss", "compound") and root.head.dep_ in _SUBJECT_DEPS)
+        # same sentence: the nearest is best; earlier sentences: their subject is best
+        return (-distance, subject, m.start)
+
+    return max(pool, key=score)

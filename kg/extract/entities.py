@@ -1,0 +1,316 @@
+"""Mentions → entities: one entity per referent in a document, typed and labelled.
+
+Names are clustered by their normalised form, by the parts of a fuller name ("Lee" of "John Lee
+Ka-chiu", "Samsung" of "Samsung Electronics") and by acronyms ("IAE"). Each cluster is typed by
+weighing its evidence: the NER labels of its mentions, the gazetteers, a title before a name, the
+head noun of an apposition or of an "including" list ("six leading tech startups, including X" → X is
+an Organization), "X-based" and name suffixes ("Co.", "Robotics", "province"). The label is the
+fullest name; every other form is kept as an alias.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+from .mentions import Mention, find_mentions
+from .places import country_names, fold, is_place
+from .records import Entity
+
+TYPES = ("Person", "Organization", "Place", "Group", "Event")
+_INCOMPATIBLE = {frozenset({"Person", "Place"}), frozenset({"Person", "Organization"}), frozenset({"Organization", "Place"}),
+                 frozenset({"Person", "Event"})}
+
+
+def normalise(name: str) -> str:
+    """Matching key of a name: case-folded, without a possessive "'s", punctuation or a leading "the"."""
+    s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold().strip()
+    s = re.sub(r"'s$|'$", "", s)
+    s = re.sub(r"[^\w\s&]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+def surface(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) with single spaces for runs of whitespace."""
+    text = doc[start:end].text
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"['’]s$", "", text)
+
+
+def _dominant(votes: dict[str, float]) -> str | None:
+    return max(votes, key=lambda k: (votes[k], k)) if votes else None
+
+
+def _compatible(a: dict[str, float], b: dict[str, float]) -> bool:
+    ta, tb = _dominant(a), _dominant(b)
+    return ta is None or tb is None or ta == tb or frozenset({ta, tb}) not in _INCOMPATIBLE
+
+
+def _initials(words: list[str]) -> str:
+    letters = []
+    for w in words:
+        if w.casefold() in ("of", "and", "&", "the", "for", "de", "on"):
+            continue
+        letters.extend(p[0] for p in re.split(r"[.\-]", w) if p)
+    return "".join(letters).upper()
+
+
+class _Cluster:
+    def __init__(self, mention: Mention, words: list[str]) -> None:
+        self.mentions = [mention]
+        self.words = words  # words of the fullest name
+        self.votes: dict[str, float] = defaultdict(float)
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+
+def _context_votes(doc: Doc, m: Mention) -> None:
+    """Typing evidence from the words around a name (appositions, list heads, "X-based")."""
+    lex = lexicon()
+    root = doc[m.start:m.end].root
+
+    def noun_type(tok: Token) -> str | None:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if low in lex.person_nouns or lemma in lex.person_nouns:
+            return "Person"
+        if low in lex.place_nouns or lemma in lex.place_nouns:
+            return "Place"
+        if low in lex.organization_nouns or lemma in lex.organization_nouns or lemma.endswith("maker"):
+            return "Organization"
+        return None
+
+    # an apposition: "Harman International, a US-based ... provider"; "Pequiven, the ... subsidiary of PDVSA"
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            m.vote(noun_type(child), 2.0)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        m.vote(noun_type(root.head), 2.0)
+    # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group"
+    for child in root.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start:
+            m.vote(noun_type(child), 1.5)
+    # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("including", "like", "as") and first.head.head.pos_ in ("NOUN",):
+        m.vote(noun_type(first.head.head), 2.0)
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        m.vote(noun_type(first.head), 1.5)
+    # "Texas-based Krestmark": the first part is a place
+    if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
+        m.vote("Place", 2.0)
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ == "based":
+        m.vote("Place", 2.0)
+
+
+def _name_votes(words: list[str]) -> dict[str, float]:
+    """Typing evidence from the name itself: suffixes and the place gazetteer."""
+    lex = lexicon()
+    votes: dict[str, float] = {}
+    last = words[-1].casefold() if words else ""
+    if last in lex.organization_suffixes:
+        votes["Organization"] = 1.5
+    if last in lex.place_suffixes:
+        votes["Place"] = 1.5
+    if words and words[0].casefold() in lex.royal_titles and len(words) > 1:
+        votes["Person"] = 2.0
+    if is_place(" ".join(words)):
+        votes["Place"] = votes.get("Place", 0.0) + 1.5
+    return votes
+
+
+def _split_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Hong Kong-Zhejiang" is two names when both parts are names elsewhere in the document."""
+    known = {normalise(surface(doc, m.start, m.end)) for m in mentions}
+    out = []
+    for m in mentions:
+        hyphens = [t.i for t in doc[m.start:m.end] if t.text in ("-", "–") and m.start < t.i < m.end - 1]
+        if len(hyphens) == 1:
+            h = hyphens[0]
+            left, right = normalise(surface(doc, m.start, h)), normalise(surface(doc, h + 1, m.end))
+            if left in known and right in known:
+                a = Mention(m.start, h, "name", dict(m.type_votes), m.source)
+                b = Mention(h + 1, m.end, "name", dict(m.type_votes), m.source)
+                out += [a, b]
+                continue
+        out.append(m)
+    return out
+
+
+def _acronym_pairs(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
+    """Index of a mention "(IAE)" written right after a name → index of that name."""
+    pairs = {}
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        j = m.end
+        if j + 1 < len(doc) and doc[j].text == "(" and (j + 1) in by_start:
+            k = by_start[j + 1]
+            inner = mentions[k]
+            if inner.end - inner.start == 1 and doc[inner.start].text.isupper():
+                pairs[k] = i
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+            # an acronym the NER did not mark: make it a mention of the same entity
+            acr = Mention(j + 1, j + 2, "name", dict(m.type_votes), "acronym")
+            mentions.append(acr)
+            pairs[len(mentions) - 1] = i
+    return pairs
+
+
+def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
+    """Group name mentions that refer to the same entity."""
+    acronyms = _acronym_pairs(doc, mentions)
+    order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end - mentions[i].start), mentions[i].start))
+    clusters: list[_Cluster] = []
+    of: dict[int, _Cluster] = {}
+    by_key: dict[str, _Cluster] = {}
+    for i in order:
+        if i in acronyms:
+            continue
+        m = mentions[i]
+        words = surface(doc, m.start, m.end).split()
+        key = normalise(" ".join(words))
+        if not key:
+            continue
+        target = by_key.get(key)
+        if target is None:
+            target = _find_container(doc, m, words, clusters)
+        if target is None:
+            target = _Cluster(m, words)
+            clusters.append(target)
+        else:
+            target.mentions.append(m)
+        by_key.setdefault(key, target)
+        of[i] = target
+    for i, j in acronyms.items():
+        if j in of:
+            of[j].mentions.append(mentions[i])
+            by_key.setdefault(normalise(surface(doc, mentions[i].start, mentions[i].end)), of[j])
+    return clusters
+
+
+def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Cluster]) -> _Cluster | None:
+    """The cluster whose fuller name contains this shorter one ("Lee", "Samsung", "IAE")."""
+    lex = lexicon()
+    folded = [w.casefold() for w in words]
+    candidates = []
+    for c in clusters:
+        full = [w.casefold() for w in c.words]
+        # "Boliden" of "Boliden AB", "HMM" of "HMM Co.": only a legal or group suffix differs,
+        # so the NER's type for the short form does not matter
+        if _dominant(m.type_votes) != "Place" and len(folded) < len(full) and full[:len(folded)] == folded and all(
+            w in lex.organization_suffixes for w in full[len(folded):]
+        ):
+            candidates.append(c)
+            continue
+        if not _compatible(m.type_votes, c.head.type_votes):
+            continue
+        ctype = _dominant(c.head.type_votes)
+        mtype = _dominant(m.type_votes)
+        person = "Person" in (ctype, mtype) and ctype in ("Person", None) and mtype in ("Person", None)
+        if person and len(folded) == 1 and len(full) > 1 and folded[0] in [p for w in full for p in (w, *w.split("-"))]:
+            candidates.append(c)
+        elif person and 1 < len(folded) < len(full) and full[-len(folded):] == folded:
+            candidates.append(c)  # "Chey Tae-won" of "KCCI Chief Chey Tae-won"
+        elif not person and len(folded) < len(full) and full[:len(folded)] == folded:
+            candidates.append(c)
+        elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and _initials(c.words) == words[0]:
+            candidates.append(c)
+    if not candidates:
+        return None
+    # the entity mentioned most recently before this mention, else the first one introduced
+    before = [c for c in candidates if any(x.start < m.start for x in c.mentions)]
+    pool = before or candidates
+    return max(pool, key=lambda c: (max((x.start for x in c.mentions if x.start < m.start), default=-1),
+                                    -min(x.start for x in c.mentions)))
+
+
+def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
+    """Find and resolve the entities of *doc*; returns them by key, and all resolved mentions."""
+    from .coref import resolve_references  # noqa: PLC0415  (coref needs the entities first)
+
+    mentions = find_mentions(doc)
+    names = _split_hyphenated(doc, [m for m in mentions if m.kind == "name"])
+    for m in names:
+        _context_votes(doc, m)
+    clusters = cluster_names(doc, names)
+    entities: dict[str, Entity] = {}
+    resolved: list[Mention] = []
+    for c in sorted(clusters, key=lambda c: min(x.start for x in c.mentions)):
+        kind = _type_cluster(doc, c)
+        if kind is None:
+            continue
+        key = f"e{len(entities) + 1}"
+        entities[key] = _entity(doc, key, kind, c.mentions)
+        for m in c.mentions:
+            m.entity = key
+            resolved.append(m)
+    # groups: one entity per head noun ("a high-level delegation" ... "the delegation")
+    by_head: dict[str, list[Mention]] = defaultdict(list)
+    for m in (m for m in mentions if m.kind == "group"):
+        by_head[doc[m.start:m.end].root.lemma_.lower()].append(m)
+    for head, group in sorted(by_head.items(), key=lambda kv: kv[1][0].start):
+        key = f"e{len(entities) + 1}"
+        entities[key] = _entity(doc, key, "Group", group)
+        for m in group:
+            m.entity = key
+            resolved.append(m)
+    refs = [m for m in mentions if m.kind == "reference"]
+    resolved += resolve_references(doc, entities, resolved, refs)
+    return entities, sorted(resolved, key=lambda m: m.start)
+
+
+def _type_cluster(doc: Doc, c: _Cluster) -> str | None:
+    votes: dict[str, float] = defaultdict(float)
+    ner_total = defaultdict(float)
+    n = 0
+    for m in c.mentions:
+        for k, v in m.type_votes.items():
+            if m.source == "ner" and v == 1.0:
+                ner_total[k] += 1.0
+            else:
+                votes[k] += v
+        n += 1 if m.source == "ner" else 0
+    for k, v in ner_total.items():  # the NER counts as one voice, split by how often it said what
+        votes[k] += v / max(n, 1) + 0.1 * min(v, 3)
+    fullest = max(c.mentions, key=lambda m: (m.end - m.start, -m.start))
+    for k, v in _name_votes(surface(doc, fullest.start, fullest.end).split()).items():
+        votes[k] += v
+    kind = _dominant(votes)
+    if kind is None or votes[kind] < 0.5:
+        return None
+    return kind
+
+
+def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
+    forms = []
+    for m in mentions:
+        text = surface(doc, m.start, m.end)
+        if kind == "Group":
+            text = re.sub(r"^(the|a|an|this|that|these|those)\s+", "", text, flags=re.I)
+        forms.append((m, text))
+
+    def fullness(item: tuple[Mention, str]) -> tuple:
+        m, text = item
+        words = text.split()
+        shouted = text.isupper() and len(text) > 4
+        return (not shouted, m.kind == "name", len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
+
+    label = max(forms, key=fullness)[1]
+    aliases = {t for _, t in forms if t != label}
+    for m in mentions:
+        if m.title and kind == "Person":
+            aliases.add(f"{m.title} {label}")
+    return Entity(key=key, label=label, type=kind, aliases=aliases,
+                  mentions=[(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in mentions],
+                  scope="document" if kind == "Group" else "global")
+
+
+def is_country(entity: Entity) -> bool:
+    return fold(entity.label) in country_names()

@@ -1,0 +1,29 @@
+"""The word lists of ``kg/data/lexicon.json``, loaded once, as frozensets."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..settings import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    royal_titles: frozenset[str]
+    organization_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    organization_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    return Lexicon(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})

@@ -1,0 +1,367 @@
+"""Find the mentions of entities in a parsed document.
+
+Three kinds, in the order they are trusted:
+
+* **names** — spans from the statistical NER and the gazetteer ruler, cleaned (determiners,
+  possessive "'s", titles such as "Chief Executive" are cut off and remembered) and completed to
+  the whole proper name the parse shows ("the Zhejiang University-Hangzhou Global Scientific" →
+  "... Innovation Center"), plus runs of proper nouns the NER missed ("Game Science");
+* **groups** — noun phrases that denote a delimited set ("a high-level delegation",
+  "six leading tech startups", "two state-run entities");
+* **references** — pronouns and definite descriptions ("he", "the company", "the Chief
+  Executive"), resolved to an entity by :mod:`kg.extract.coref`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import lexicon
+from .places import fold, place_names
+
+#: spaCy NER labels and what kg makes of them (labels not listed are not entities).
+NER_TYPES = {
+    "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+    "EVENT": "Event", "PRODUCT": None, "WORK_OF_ART": None, "LAW": None,
+    # labels the gazetteer ruler writes
+    "Person": "Person", "Organization": "Organization", "Place": "Place", "Group": "Group", "Event": "Event",
+}
+GAZETTEER_LABELS = frozenset({"Person", "Organization", "Place", "Group", "Event"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LANGUAGE"})
+_CONNECTORS = frozenset({"of", "and", "&", "de", "for", "-", "the", "on", "in"})
+
+
+@dataclass
+class Mention:
+    """A span of tokens that refers to an entity."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # "name", "group" or "reference"
+    type_votes: dict[str, float] = field(default_factory=dict)
+    source: str = "ner"  # ner, gazetteer, propn, group, pronoun, description
+    title: str | None = None  # "Chief Executive" cut from "Chief Executive John Lee"
+    title_start: int | None = None  # token index where the title (and its place) starts
+    entity: str | None = None  # entity key once resolved
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+    def vote(self, kind: str | None, weight: float) -> None:
+        if kind:
+            self.type_votes[kind] = self.type_votes.get(kind, 0.0) + weight
+
+
+def _is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() or (tok.text[:1].isdigit() and tok.pos_ == "PROPN")
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut determiners, possessive markers, punctuation and line breaks off both ends."""
+    for i in range(start, end):  # never cross a line break: headlines end without a full stop
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            if i - start >= (end - i - 1):
+                end = i if "\n" in doc[i].text else i + 1
+            else:
+                start = i + 1
+            break
+    while start < end and (doc[start].pos_ in ("DET", "PUNCT", "SPACE", "PRON", "CCONJ", "ADP", "PART")
+                           or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in ("PUNCT", "SPACE", "PART", "CCONJ", "ADP", "DET")
+                           or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+        if doc[end - 1].text in (".",) and end - start > 1 and doc[end - 2].text.lower() in ("co", "corp", "inc", "ltd"):
+            break  # keep the full stop of "Co." inside a name
+        end -= 1
+    return start, end
+
+
+def _title_prefix(words: list[str]) -> int:
+    """Number of leading words that form a title ("Chief Executive", "President", "Mr.")."""
+    lex = lexicon()
+    best = 0
+    for n in range(1, min(len(words), 6) + 1):
+        if " ".join(words[:n]).casefold() in lex.titles:
+            best = n
+    return best
+
+
+def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]) -> tuple[int, int]:
+    """Extend a truncated organisation or facility name to the proper noun phrase it heads.
+
+    Only over capitalised words that no other entity owns and that are not titles, so that
+    "the Zhejiang University-Hangzhou Global Scientific" grows to "... Innovation Center" but
+    "National Security" does not swallow "Adviser Ajit Doval".
+    """
+    if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
+        return start, end
+    lex = lexicon()
+    root = doc[start:end].root
+    head = root.head
+
+    def free(t: Token) -> bool:
+        return not owned[t.i] and t.lower_ not in lex.titles and "\n" not in t.text
+
+    while (
+        head.i >= end
+        and root.dep_ in ("compound", "nmod", "amod", "conj", "cc")
+        and head.pos_ == "PROPN"
+        and _is_capitalised(head)
+        and all((_is_capitalised(t) or t.lower_ in _CONNECTORS) and free(t) for t in doc[end:head.i + 1])
+        and not any(t.dep_ in ("poss", "case") for t in doc[start:head.i])
+    ):
+        end = head.i + 1
+        root, head = head, head.head
+    # capitalised compounds on the left that the NER left out ("[Unitree] Robotics")
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and start <= prev.head.i < end and _is_capitalised(prev) and free(prev):
+            start -= 1
+        else:
+            break
+    return start, end
+
+
+def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
+    """A title written before a person's name ("Hong Kong Chief Executive [John Lee]")."""
+    lex = lexicon()
+    i = start
+    words: list[Token] = []
+    while i > 0 and len(words) < 8:
+        tok = doc[i - 1]
+        if tok.is_space or tok.text in (",", "(", ")", "—", "-", "–") or "\n" in tok.whitespace_:
+            break
+        if not (_is_capitalised(tok) or tok.lower_ in ("of", "and", "for")) and tok.lower_ not in lex.titles:
+            break
+        words.insert(0, tok)
+        i -= 1
+    # take the longest run of words at the end that is a title
+    for n in range(len(words), 0, -1):
+        tail = words[-n:]
+        text = " ".join(t.text for t in tail)
+        if text.casefold() in lex.titles:
+            return text, tail[0].i
+    return None, None
+
+
+def name_mentions(doc: Doc) -> list[Mention]:
+    """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
+    lex = lexicon()
+    mentions: list[Mention] = []
+    covered = [False] * len(doc)
+    owned = [False] * len(doc)  # tokens inside any entity span, for name completion
+    for ent in doc.ents:
+        for t in ent:
+            owned[t.i] = True
+    for ent in doc.ents:
+        if ent.label_ in _NOT_NAMES:
+            for t in ent:
+                covered[t.i] = True
+            continue
+        start, end = _strip(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
+        # "Germany's Freudenberg Group": the possessor is a name of its own
+        case = next((t.i for t in doc[start + 1:end - 1] if t.dep_ == "case" or t.lower_ in ("'s", "’s")), None)
+        if case is not None:
+            owner = Mention(*_strip(doc, start, case), "name", source=source)
+            if owner.start < owner.end:
+                mentions.append(owner)
+            start = case + 1
+        if source == "ner":
+            start, end = _complete_name(doc, start, end, ent.label_, owned)
+        m = Mention(start, end, "name", source=source)
+        m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0)
+        mentions.append(m)
+        for t in doc[start:end]:
+            covered[t.i] = True
+    # multi-word places that the gazetteer knows and the NER cut up ("Mahd adh Dhahab")
+    for start, end in _gazetteer_places(doc):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < start < m.end or m.start < end < m.end for m in mentions):
+            continue
+        if inside and len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+            inside[0].vote("Place", 1.0)
+            continue
+        for m in inside:
+            mentions.remove(m)
+        place = Mention(start, end, "name", source="places")
+        place.vote("Place", 1.5)
+        mentions.append(place)
+        for t in doc[start:end]:
+            covered[t.i] = True
+    lowered = {t.lower_ for t in doc if t.text.islower()}
+    # proper-noun runs that the NER did not label
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if covered[i] or tok.pos_ != "PROPN" or not _is_capitalised(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not covered[j] and (
+            (doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]))
+            or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+        ) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        words = [t.lower_ for t in doc[i:j]]
+        if j == i + 1 and tok.is_sent_start and words[0] in lowered:
+            i = j
+            continue  # "Sale of Texas-based Krestmark": a common word at the start of a sentence
+        if not all(w in lex.months or w in lex.weekdays or w in lex.titles or w == "-" for w in words):
+            start, end = _strip(doc, i, j)
+            if start < end:
+                mentions.append(Mention(start, end, "name", source="propn"))
+        i = j
+    for m in mentions:
+        _cut_title(doc, m)
+    return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of multi-word place names in the built-in gazetteer (longest first, no overlaps)."""
+    names = place_names()
+    spans = []
+    i = 0
+    while i < len(doc):
+        found = None
+        if _is_capitalised(doc[i]):
+            for n in range(5, 1, -1):
+                j = i + n
+                if j <= len(doc) and _is_capitalised(doc[j - 1]) and "\n" not in doc[i:j].text:
+                    if fold(doc[i:j].text) in names:
+                        found = j
+                        break
+        if found:
+            spans.append((i, found))
+            i = found
+        else:
+            i += 1
+    return spans
+
+
+def _cut_title(doc: Doc, m: Mention) -> None:
+    """Move a leading title out of the name and remember it; keep royal titles ("King Fahd")."""
+    lex = lexicon()
+    words = [t.text for t in doc[m.start:m.end]]
+    for k in range(0, min(len(words) - 1, 4)):  # the title may follow its organisation: "KCCI Chief"
+        n = _title_prefix(words[k:])
+        if n and k + n < len(words):
+            m.title, m.title_start = " ".join(words[k:k + n]), m.start
+            m.start += k + n
+            m.vote("Person", 2.0)
+            break
+    if m.start > 0 and doc[m.start - 1].lower_ in lex.royal_titles:
+        m.start -= 1  # "King" belongs to "King Fahd"
+        m.vote("Person", 2.0)
+    elif doc[m.start].lower_ in lex.royal_titles and m.end - m.start > 1:
+        m.vote("Person", 2.0)
+    if m.title is None:
+        title, at = _titles_before(doc, m.start)
+        if title:
+            m.title, m.title_start = title, at
+            m.vote("Person", 2.0)
+
+
+_JUNK = re.compile(r"^[\W\d_]+$")
+
+
+def _plausible(span: Span) -> bool:
+    text = span.text.strip()
+    if len(text) < 2 or _JUNK.match(text):
+        return False
+    if not any(_is_capitalised(t) for t in span):
+        return False  # lower-case words are not names
+    if span[0].text[:1] in "@#":
+        return False  # social-media handles
+    return True
+
+
+def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """Noun phrases for delimited sets: collective nouns and numbered plurals."""
+    lex = lexicon()
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ != "NOUN" or taken[root.i]:
+            continue
+        lemma = root.lemma_.lower()
+        numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
+        listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
+            c.dep_ == "appos" for c in root.children
+        )
+        if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
+            root.tag_ == "NNS" and numbered and listed
+        ):
+            start, end = _strip(doc, chunk.start, chunk.end)
+            # "Hangzhou's six little dragons": the possessor is not part of the group's name
+            for t in doc[start:end]:
+                if t.dep_ == "case" and t.i < root.i:
+                    start = t.i + 1
+            start, end = _strip(doc, start, end)
+            if start < end and not any(taken[t.i] for t in doc[start:end] if t.i != root.i and t.pos_ == "PROPN"):
+                m = Mention(start, end, "group", source="group")
+                m.vote("Group", 5.0)
+                out.append(m)
+    return out
+
+
+PRONOUNS = {
+    "he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person", "hers": "Person",
+    "it": "Thing", "its": "Thing",
+}
+
+
+def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """Pronouns and definite descriptions ("the company", "the Chief Executive")."""
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        if taken[tok.i]:
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
+            if tok.lower_ == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue  # expletive "it remains unclear"
+            m = Mention(tok.i, tok.i + 1, "reference", source="pronoun")
+            m.vote(PRONOUNS[tok.lower_], 1.0)
+            out.append(m)
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "appos") or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            continue
+        if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
+            continue  # "the Samsung chief" is handled as a title of a named person below
+        lemma = tok.lemma_.lower()
+        words = " ".join(t.text for t in doc[dets[0].i + 1:tok.i + 1])
+        kind = None
+        if words.casefold() in lex.titles or lemma in lex.person_nouns:
+            kind = "Person"
+        elif lemma in lex.place_nouns:
+            kind = "Place"
+        elif lemma in ("company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency"):
+            kind = "Organization"
+        if kind:
+            m = Mention(dets[0].i, tok.i + 1, "reference", source="description")
+            m.vote(kind, 1.0)
+            out.append(m)
+    return out
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """All mentions of *doc*, sorted by position, without overlaps between kinds."""
+    names = name_mentions(doc)
+    taken = [False] * len(doc)
+    for m in names:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    groups = group_mentions(doc, taken)
+    for m in groups:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    refs = reference_mentions(doc, taken)
+    return sorted(names + groups + refs, key=lambda m: (m.start, -m.end))

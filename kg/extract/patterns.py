@@ -1,0 +1,142 @@
+"""Relation patterns as data: loading and validating the JSON pattern files.
+
+A pattern file declares one relation, the entity types its two sides may have, and a list of
+spaCy ``DependencyMatcher`` patterns. Each pattern names the matched token that plays the
+subject and the one that plays the object, either directly (``"subject": "owner"``) or through
+a role finder applied to a matched token (``"subject": {"agent_of": "trigger"}``: whoever does
+the visiting). The files in ``kg/extract/patterns/`` are the defaults; users pass more with
+``--patterns FILE`` (a new relation needs only a file and a property in the ontology).
+
+Example (``visited.json``)::
+
+    {"relation": "visited",
+     "subject_types": ["Person", "Organization", "Group"],
+     "object_types": ["Place", "Organization"],
+     "patterns": [
+       {"id": "visited/visit-verb", "confidence": 0.9,
+        "description": "X visits Y",
+        "pattern": [
+          {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "visit", "POS": "VERB"}},
+          {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "dobj"}}],
+        "subject": {"agent_of": "trigger"},
+        "object": "object"}]}
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..graph.vocab import ENTITY_TYPES
+from ..settings import PATTERNS_DIR
+
+#: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
+ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "self")
+
+
+@dataclass(frozen=True)
+class Role:
+    """How to find one side of a relation from the matched tokens."""
+
+    node: str  # RIGHT_ID of a matched token
+    finder: str = "self"  # one of ROLE_FINDERS
+    expand: bool = True  # also take coordinated names ("Gabon, Algeria and Libya")
+    or_possessor: bool = False  # "to BMW's electric SUVs" -> BMW
+
+
+@dataclass(frozen=True)
+class RelationPattern:
+    id: str
+    relation: str
+    confidence: float
+    pattern: list[dict]
+    subject: Role
+    object: Role
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    symmetric: bool = False
+    check_negation: bool = True
+    description: str = ""
+    source: str = ""
+
+
+@dataclass
+class PatternSet:
+    """All relation patterns in use, by id."""
+
+    patterns: dict[str, RelationPattern] = field(default_factory=dict)
+
+    def relations(self) -> set[str]:
+        return {p.relation for p in self.patterns.values()}
+
+
+def _role(spec: object, where: str) -> Role:
+    if isinstance(spec, str):
+        return Role(node=spec)
+    if isinstance(spec, dict):
+        finders = [k for k in spec if k in ROLE_FINDERS]
+        if len(finders) != 1 or not isinstance(spec[finders[0]], str):
+            raise InputError(where, f"a role needs exactly one of {', '.join(ROLE_FINDERS)} naming a pattern node")
+        return Role(node=spec[finders[0]], finder=finders[0], expand=bool(spec.get("expand", True)),
+                    or_possessor=bool(spec.get("or_possessor", False)))
+    raise InputError(where, "a role is a node name or an object such as {\"agent_of\": \"trigger\"}")
+
+
+def _types(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or any(t not in ENTITY_TYPES for t in value):
+        raise InputError(where, f"types must be a non-empty list of {', '.join(ENTITY_TYPES)}")
+    return tuple(value)
+
+
+def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
+    """Read and validate one pattern file; problems raise :class:`InputError` naming the file."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "pattern file not found") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"not a valid JSON pattern file ({getattr(exc, 'msg', exc)})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("relation"), str) or not isinstance(data.get("patterns"), list):
+        raise InputError(path, "expected an object with \"relation\" and a list of \"patterns\"")
+    relation = data["relation"]
+    subject_types = _types(data.get("subject_types"), f"{path}: subject_types")
+    object_types = _types(data.get("object_types"), f"{path}: object_types")
+    out = []
+    for n, p in enumerate(data["patterns"]):
+        where = f"{path}: pattern {p.get('id', n) if isinstance(p, dict) else n}"
+        if not isinstance(p, dict) or not isinstance(p.get("pattern"), list) or "id" not in p:
+            raise InputError(where, "each pattern needs an \"id\" and a \"pattern\" list")
+        nodes = {step.get("RIGHT_ID") for step in p["pattern"] if isinstance(step, dict)}
+        subject, obj = _role(p.get("subject"), where), _role(p.get("object"), where)
+        for role in (subject, obj):
+            if role.node not in nodes:
+                raise InputError(where, f"role node {role.node!r} is not a RIGHT_ID of the pattern")
+        confidence = p.get("confidence", 0.5)
+        if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+            raise InputError(where, "confidence must be a number between 0 and 1")
+        out.append(RelationPattern(
+            id=str(p["id"]), relation=relation, confidence=float(confidence), pattern=p["pattern"],
+            subject=subject, object=obj,
+            subject_types=_types(p["subject_types"], where) if "subject_types" in p else subject_types,
+            object_types=_types(p["object_types"], where) if "object_types" in p else object_types,
+            symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
+            description=str(p.get("description", "")), source=str(path),
+        ))
+    return out
+
+
+def default_pattern_files() -> list[Path]:
+    return sorted(PATTERNS_DIR.glob("*.json"))
+
+
+def load_patterns(extra: list[str | os.PathLike[str]] | tuple = (), defaults: bool = True) -> PatternSet:
+    """The default pattern files plus *extra* ones; a later pattern with the same id replaces an earlier one."""
+    files = (default_pattern_files() if defaults else []) + [Path(f) for f in extra]
+    patterns: dict[str, RelationPattern] = {}
+    for f in files:
+        for p in load_pattern_file(f):
+            patterns[p.id] = p
+    return PatternSet(patterns)

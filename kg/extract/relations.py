@@ -1,0 +1,108 @@
+"""Run the relation patterns over a resolved document and emit relation records.
+
+One ``DependencyMatcher`` holds every pattern. For each match, the role finders pick the tokens
+for subject and object, the tokens are mapped to entities, and the result is kept when the
+entity types fit the relation, the two sides differ, and the statement is not negated or
+speculative ("did not visit", "it remains unclear if ... will attend").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .patterns import PatternSet, RelationPattern
+from .records import Entity, Evidence, Relation
+from .roles import FINDERS, role_entities
+
+#: Words that make a statement non-factual when they govern its trigger.
+_SPECULATIVE = frozenset({"unclear", "uncertain", "doubtful", "deny", "whether", "if", "unless", "rumour", "rumor",
+                          "speculate", "speculation", "consider", "mull", "weigh", "cancel", "postpone", "refuse",
+                          "fail", "hope", "want", "discuss", "negotiate", "seek", "propose", "talk"})
+_MODALS = frozenset({"may", "might", "could"})
+
+_matchers: dict[tuple[int, tuple[str, ...]], DependencyMatcher] = {}
+
+
+def _matcher(vocab: Vocab, patterns: PatternSet) -> DependencyMatcher:
+    """One matcher per vocabulary and pattern set, built once."""
+    key = (id(vocab), tuple(sorted(patterns.patterns)))
+    matcher = _matchers.get(key)
+    if matcher is None:
+        matcher = DependencyMatcher(vocab, validate=True)
+        for pid, p in patterns.patterns.items():
+            matcher.add(pid, [p.pattern])
+        _matchers[key] = matcher
+    return matcher
+
+
+def is_negated(trigger: Token) -> bool:
+    """Whether *trigger*'s clause is negated or speculative."""
+    cur = trigger
+    for _ in range(5):
+        for child in cur.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.lower_ in _MODALS and cur is trigger:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "whether"):
+                return True
+        if cur.lemma_.lower() in _SPECULATIVE and cur is not trigger:
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            break
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "aux"):
+            break
+        cur = cur.head
+    return False
+
+
+def _sentence(doc: Doc, tokens: list[Token]) -> Span:
+    return tokens[0].sent
+
+
+def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None) -> Iterator[Relation]:
+    """Apply *patterns* to *doc*, whose tokens carry ``_.kg_entity`` keys of *entities*."""
+    matcher = _matcher(doc.vocab, patterns)
+    seen: set[tuple[str, str, str, str, int]] = set()
+    for match_id, token_ids in matcher(doc):
+        pid = doc.vocab.strings[match_id]
+        p: RelationPattern = patterns.patterns[pid]
+        nodes = {step["RIGHT_ID"]: doc[i] for step, i in zip(p.pattern, token_ids)}
+        trigger = nodes.get("trigger")
+        if p.check_negation and trigger is not None and is_negated(trigger):
+            continue
+        subjects = list(_role(nodes, p.subject))
+        objects = list(_role(nodes, p.object))
+        for s_key, s_tok in subjects:
+            for o_key, o_tok in objects:
+                if s_key == o_key:
+                    continue
+                if entities[s_key].type not in p.subject_types or entities[o_key].type not in p.object_types:
+                    continue
+                anchor = trigger if trigger is not None else s_tok
+                sent = anchor.sent
+                key = (s_key, p.relation, o_key, pid, sent.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                start, end = sent.start_char, sent.end_char
+                source = text if text is not None else doc.text
+                sentence = source[start:end].strip()
+                yield Relation(s_key, p.relation, o_key, Evidence(
+                    extractor=pid, confidence=p.confidence, sentence=" ".join(sentence.split()),
+                    start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
+                    end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
+                ))
+
+
+def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:
+    tok = nodes.get(role.node)
+    if tok is None:
+        return
+    found = FINDERS[role.finder](tok)
+    if found is None:
+        return
+    yield from role_entities(found, role.expand, role.or_possessor)

@@ -1,0 +1,128 @@
+"""From matched tokens to the entities that play a relation's roles.
+
+Role finders (named in pattern files) walk the dependency parse the way a reader does:
+``agent_of`` finds who does what a verb or an event noun says ("Lee plans to visit" → Lee;
+"his state visit to China" → his → the resolved person; "the delegation, which includes" →
+the delegation); ``possessor_of`` takes "X's"; ``head_of`` the syntactic head. The token found is
+then mapped to the entity whose mention covers it, through relative pronouns, "members of X" and
+coordinations ("Gabon, Algeria and Libya").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
+_CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
+_MEMBER_WORDS = frozenset({"member", "members", "membership"})
+
+
+def entity(tok: Token) -> str | None:
+    return tok._.kg_entity
+
+
+def agent_of(tok: Token) -> Token | None:
+    """The token naming who performs the predicate *tok* (a verb or an event noun)."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        seen += 1
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and not (subj.dep_ == "nsubjpass" and cur is tok and cur.lemma_ not in ("schedule", "expect", "set", "slate")):
+                if subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
+                    return cur.head
+                return subj
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head
+            if cur.dep_ in _CLIMB and cur.head is not cur:
+                cur = cur.head
+                continue
+            return None
+        if cur.pos_ in ("NOUN", "PROPN"):
+            poss = next((c for c in cur.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+            comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
+            if comp is not None and cur is tok:
+                return comp
+            # an event noun inside a verb's argument: "embarked on a visit to", "leaves on a trip to"
+            if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
+                cur = cur.head.head
+                continue
+            if cur.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
+                cur = cur.head
+                continue
+            if cur.dep_ in _SUBJECTS:
+                return None
+            if cur.dep_ in ("appos", "conj"):
+                cur = cur.head
+                continue
+            return None
+        return None
+    return None
+
+
+def subject_of(tok: Token) -> Token | None:
+    """A noun stands for itself; a verb ("is", "operates") for its subject."""
+    return agent_of(tok) if tok.pos_ in ("VERB", "AUX") else tok
+
+
+def possessor_of(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
+def head_of(tok: Token) -> Token | None:
+    return tok.head if tok.head is not tok else None
+
+
+FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
+           "self": lambda t: t}
+
+
+def resolve_token(tok: Token, or_possessor: bool = False) -> str | None:
+    """The entity a token refers to, looking through relative pronouns and "members of X"."""
+    key = entity(tok)
+    if key:
+        return key
+    if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
+        return resolve_token(tok.head.head)
+    if tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS:
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss") and entity(c):
+                return entity(c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and entity(pobj):
+                    return entity(pobj)
+    if or_possessor:
+        poss = possessor_of(tok)
+        if poss is not None:
+            return entity(poss)
+    return None
+
+
+def role_entities(tok: Token, expand: bool, or_possessor: bool = False) -> Iterator[tuple[str, Token]]:
+    """Entities for a role token, with its coordinated and appositive names when *expand*."""
+    candidates = [tok]
+    if expand:
+        candidates += [c for c in tok.conjuncts if c.i > tok.i]
+    seen = set()
+    for cand in candidates:
+        key = resolve_token(cand, or_possessor)
+        if key is None and expand:
+            # "the two state-run entities -- the KDB and the KOBC": the names in apposition
+            for c in cand.children:
+                if c.dep_ == "appos" and entity(c):
+                    key = entity(c)
+                    break
+        if key is not None and key not in seen:
+            seen.add(key)
+            yield key, cand

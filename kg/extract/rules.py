@@ -1,0 +1,35 @@
+"""Inference rules: facts that follow from extracted facts, marked as inferred.
+
+``group-member-location``: when a group is located in a place and includes members, each member
+organisation is located there too ("Hangzhou's six little dragons ... including DeepSeek" →
+DeepSeek locatedIn Hangzhou). The result carries the rule's name and its premises instead of a
+sentence, so users can ask SPARQL for extracted facts only, or for inferred ones.
+"""
+from __future__ import annotations
+
+from .records import Entity, Evidence, Relation
+
+RULE_CONFIDENCE = {"group-member-location": 0.8}
+
+
+def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[Relation]:
+    """New inferred relations (not already among *relations*)."""
+    have = {(r.subject, r.predicate, r.object) for r in relations}
+    best: dict[tuple[str, str, str], Relation] = {}
+    located = [r for r in relations if r.predicate == "locatedIn" and entities[r.subject].type == "Group"]
+    members = [r for r in relations if r.predicate == "includes" and entities[r.subject].type == "Group"]
+    for loc in located:
+        for inc in members:
+            if inc.subject != loc.subject or entities[inc.object].type not in ("Organization", "Place"):
+                continue
+            triple = (inc.object, "locatedIn", loc.object)
+            if triple in have or inc.object == loc.object:
+                continue
+            conf = round(RULE_CONFIDENCE["group-member-location"] * min(loc.evidence.confidence, inc.evidence.confidence), 3)
+            rel = Relation(inc.object, "locatedIn", loc.object, Evidence(
+                extractor="rule/group-member-location", confidence=conf, rule="group-member-location",
+                premises=((loc.subject, loc.predicate, loc.object), (inc.subject, inc.predicate, inc.object)),
+            ), inferred=True)
+            if triple not in best or best[triple].evidence.confidence < conf:
+                best[triple] = rel
+    return list(best.values())

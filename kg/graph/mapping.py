@@ -1,0 +1,133 @@
+"""Fact records → RDF, in one place.
+
+For each document: the document node and its metadata; each entity with its type, label,
+alternative labels and the documents that mention it; each relation as a direct triple
+(``s kg:visited o``, both directions for symmetric relations) and as a reified
+``kg:Statement`` with one ``kg:Evidence`` per supporting sentence or rule:
+
+    kgr:statement/… a kg:Statement, kg:ExtractedStatement ;
+        rdf:subject kgr:person/john_lee_ka-chiu ; rdf:predicate kg:visited ; rdf:object kgr:place/ningbo ;
+        kg:confidence 0.9 ; kg:evidence kgr:evidence/… .
+    kgr:evidence/… a kg:Evidence ; prov:wasDerivedFrom kgr:doc/zhejiang_visit-1a2b3c4d ;
+        kg:sentence "Lee will also visit Ningbo …" ; kg:startChar 2581 ; kg:endChar 2693 ;
+        kg:extractor "visited/visit-verb" ; kg:confidence 0.9 .
+
+Inferred facts carry ``kg:rule`` and ``prov:wasDerivedFrom`` their premise statements instead of a
+sentence; their statement is a ``kg:InferredStatement`` unless a sentence also supports it.
+A statement's ``kg:confidence`` is the noisy-or of its evidence, recomputed by
+:func:`update_confidences` after facts are added.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
+
+from ..extract.records import DocFacts, Entity, Relation
+from ..ingest.document import Document
+from .iris import document_iri, entity_iri, evidence_iri, statement_iri
+from .vocab import KG, SYMMETRIC_RELATIONS
+
+Triple = tuple[URIRef, URIRef, object]
+
+
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
+
+
+def document_triples(doc: Document) -> Iterator[Triple]:
+    node = document_iri(doc.id)
+    yield node, RDF.type, KG.Document
+    yield node, DCTERMS.identifier, Literal(doc.id)
+    if doc.title:
+        yield node, DCTERMS.title, Literal(doc.title)
+    if doc.date:
+        try:
+            yield node, DCTERMS.date, Literal(dt.date.fromisoformat(doc.date), datatype=XSD.date)
+        except ValueError:
+            yield node, DCTERMS.date, Literal(doc.date)
+    if doc.url:
+        yield node, SDO.url, Literal(doc.url, datatype=XSD.anyURI)
+    if doc.source:
+        yield node, KG.sourcePath, Literal(doc.source)
+
+
+def entity_node(entity: Entity, doc_id: str) -> URIRef:
+    return entity_iri(entity.type, entity.label, doc_id if entity.scope == "document" else None)
+
+
+def entity_triples(entity: Entity, doc_id: str) -> Iterator[Triple]:
+    node = entity_node(entity, doc_id)
+    yield node, RDF.type, KG[entity.type]
+    yield node, RDFS.label, Literal(entity.label)
+    for alias in sorted(entity.aliases):
+        if alias != entity.label:
+            yield node, SKOS.altLabel, Literal(alias)
+    yield document_iri(doc_id), SDO.mentions, node
+
+
+def relation_triples(rel: Relation, facts: DocFacts) -> Iterator[Triple]:
+    s = entity_node(facts.entities[rel.subject], facts.doc_id)
+    o = entity_node(facts.entities[rel.object], facts.doc_id)
+    pairs = [(s, o), (o, s)] if rel.predicate in SYMMETRIC_RELATIONS else [(s, o)]
+    predicate = KG[rel.predicate]
+    ev = rel.evidence
+    for subj, obj in pairs:
+        yield subj, predicate, obj
+        stmt = statement_iri(subj, predicate, obj)
+        yield stmt, RDF.type, KG.Statement
+        yield stmt, RDF.subject, subj
+        yield stmt, RDF.predicate, predicate
+        yield stmt, RDF.object, obj
+        node = evidence_iri(stmt, facts.doc_id, ev.start, ev.end, ev.extractor, ev.rule)
+        yield stmt, KG.evidence, node
+        yield node, RDF.type, KG.Evidence
+        yield node, KG.extractor, Literal(ev.extractor)
+        yield node, KG.confidence, _confidence(ev.confidence)
+        if rel.inferred:
+            yield node, KG.rule, Literal(ev.rule or ev.extractor)
+            for ps, pp, po in ev.premises:
+                premise_s = entity_node(facts.entities[ps], facts.doc_id)
+                premise_o = entity_node(facts.entities[po], facts.doc_id)
+                yield node, PROV.wasDerivedFrom, statement_iri(premise_s, KG[pp], premise_o)
+        else:
+            yield node, PROV.wasDerivedFrom, document_iri(facts.doc_id)
+            if ev.sentence is not None:
+                yield node, KG.sentence, Literal(ev.sentence)
+            if ev.start is not None and ev.end is not None:
+                yield node, KG.startChar, Literal(ev.start)
+                yield node, KG.endChar, Literal(ev.end)
+
+
+def facts_triples(doc: Document, facts: DocFacts, min_confidence: float = 0.0) -> Iterator[Triple]:
+    """All triples for one document and its facts (statement confidences come later)."""
+    yield from document_triples(doc)
+    for entity in facts.entities.values():
+        yield from entity_triples(entity, facts.doc_id)
+    for rel in facts.relations:
+        if rel.evidence.confidence >= min_confidence:
+            yield from relation_triples(rel, facts)
+
+
+def noisy_or(values: Iterable[float]) -> float:
+    """Combined confidence of independent pieces of evidence: 1 - Π(1 - c)."""
+    miss = 1.0
+    for v in values:
+        miss *= 1.0 - max(0.0, min(1.0, v))
+    return 1.0 - miss
+
+
+def update_confidences(graph, statements: Iterable[URIRef] | None = None) -> None:
+    """(Re)compute each statement's combined confidence and its extracted/inferred type."""
+    targets = list(statements) if statements is not None else list(graph.subjects(RDF.type, KG.Statement))
+    for stmt in targets:
+        evidence = list(graph.objects(stmt, KG.evidence))
+        values = [float(c) for e in evidence for c in graph.objects(e, KG.confidence)]
+        extracted = any((e, KG.rule, None) not in graph for e in evidence)
+        graph.set((stmt, KG.confidence, _confidence(noisy_or(values))))
+        graph.remove((stmt, RDF.type, KG.ExtractedStatement))
+        graph.remove((stmt, RDF.type, KG.InferredStatement))
+        graph.add((stmt, RDF.type, KG.ExtractedStatement if extracted else KG.InferredStatement))

@@ -1,0 +1,131 @@
+"""Where the graph lives: one small interface, one in-memory implementation today.
+
+Every writer goes through :class:`Store` (``add`` triples, ``finalize`` after a batch,
+``query``, ``serialize``), so an on-disk or remote SPARQL 1.1 store can replace
+:class:`MemoryStore` without touching extraction or mapping.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import PROV, SKOS
+
+from .. import settings
+from ..errors import InputError, OutputError
+from ..fileio import atomic_write
+from .mapping import Triple, update_confidences
+from .vocab import KG, PREFIXES
+
+
+class Store(Protocol):
+    """The operations the builder and the API need from a triple store."""
+
+    def add(self, triples: Iterable[Triple]) -> None: ...
+
+    def finalize(self, min_confidence: float = 0.0) -> None: ...
+
+    def serialize(self, path: str | os.PathLike[str], format: str | None = None) -> Path: ...
+
+    def __len__(self) -> int: ...
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """rdflib format name for *path*'s extension (or the explicit *format*)."""
+    if format:
+        return format
+    suffix = Path(path).suffix.lower()
+    if suffix not in settings.RDF_FORMATS:
+        raise OutputError(path, f"unknown RDF format {suffix or '(no extension)'}; use one of "
+                          + ", ".join(sorted(settings.RDF_FORMATS)))
+    return settings.RDF_FORMATS[suffix]
+
+
+class MemoryStore:
+    """An rdflib graph in memory."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.graph = graph if graph is not None else new_graph()
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        graph = self.graph
+        for t in triples:
+            graph.add(t)
+
+    def finalize(self, min_confidence: float = 0.0) -> None:
+        """Combine evidence into statement confidences, drop weak facts, settle labels."""
+        update_confidences(self.graph)
+        if min_confidence > 0:
+            drop_weak_statements(self.graph, min_confidence)
+        settle_labels(self.graph)
+
+    def serialize(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
+        fmt = rdf_format(path, format)
+        with atomic_write(path, "wb", encoding=None) as handle:
+            self.graph.serialize(destination=handle, format=fmt)
+        return Path(path)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+def drop_weak_statements(graph: Graph, min_confidence: float) -> None:
+    """Remove statements (with their direct triple and evidence) whose confidence is too low."""
+    for stmt in list(graph.subjects(RDF.type, KG.Statement)):
+        conf = graph.value(stmt, KG.confidence)
+        if conf is not None and float(conf) >= min_confidence:
+            continue
+        s, p, o = graph.value(stmt, RDF.subject), graph.value(stmt, RDF.predicate), graph.value(stmt, RDF.object)
+        graph.remove((s, p, o))
+        for ev in list(graph.objects(stmt, KG.evidence)):
+            graph.remove((ev, None, None))
+        graph.remove((stmt, None, None))
+        # inferred facts derived from it lose a premise; they stay only with other support
+        for ev in list(graph.subjects(PROV.wasDerivedFrom, stmt)):
+            graph.remove((ev, PROV.wasDerivedFrom, stmt))
+
+
+def settle_labels(graph: Graph) -> None:
+    """One rdfs:label per node; other spellings from other articles become skos:altLabel."""
+    for node in set(graph.subjects(RDFS.label, None)):
+        labels = sorted(graph.objects(node, RDFS.label), key=_label_rank)
+        if len(labels) > 1:
+            for extra in labels[1:]:
+                graph.remove((node, RDFS.label, extra))
+                graph.add((node, SKOS.altLabel, extra))
+        if labels:
+            graph.remove((node, SKOS.altLabel, labels[0]))
+
+
+def _label_rank(label: Literal) -> tuple:
+    text = str(label)
+    return (text.isupper(), -sum(c.isupper() for c in text[:1]), text)
+
+
+def load_graph(path: str | os.PathLike[str]) -> Graph:
+    """Parse an RDF file (format from its extension); problems raise a one-line :class:`InputError`."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "no such file" if not path.exists() else "not a file")
+    suffix = path.suffix.lower()
+    if suffix not in settings.RDF_FORMATS:
+        raise InputError(path, f"unknown RDF format {suffix or '(no extension)'}")
+    graph = new_graph()
+    try:
+        graph.parse(path, format=settings.RDF_FORMATS[suffix])
+    except Exception as exc:  # rdflib raises many kinds for malformed files
+        message = " ".join(str(exc).split())[:200]
+        raise InputError(path, f"cannot parse {settings.RDF_FORMATS[suffix]}: {message}") from None
+    return graph
+
+

@@ -1,0 +1,35 @@
+"""spaCy components that kg adds to any pipeline, registered by name like spaCy's own.
+
+``kg_sentence_breaks`` runs before the parser and fixes what scraped news does to sentence
+splitting: a headline without a full stop, paragraphs run together by a crawler
+("Wednesday.The", "(The Korea Herald)President"), and line breaks between paragraphs.
+The parser keeps boundaries that are set before it runs.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_CLOSERS = {")", "]", ".", "!", "?", "”", '"'}
+
+
+@Language.component("kg_sentence_breaks")
+def sentence_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break and after run-together paragraphs."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+        elif "\n" in prev.whitespace_ or ("\n" in prev.text and not tok.is_space):
+            tok.is_sent_start = True
+        elif (
+            prev.text in _CLOSERS
+            and not prev.whitespace_
+            and tok.text[:1].isupper()
+            and len(tok.text) > 1
+            and tok.i >= 2
+            and doc[tok.i - 2].text[:1].isalpha()
+            and len(doc[tok.i - 2].text) > 2  # "U.S." and "Jan." stay inside their sentence
+        ):
+            tok.is_sent_start = True
+    return doc

@@ -1,0 +1,145 @@
+"""Rendering SPARQL results: compact terms for people, CSV and W3C JSON for machines.
+
+People read a rich table whose IRIs are shortened with the kg prefixes; programs get the
+standard formats (SPARQL 1.1 Query Results CSV and JSON, Turtle and JSON-LD for graphs),
+which always carry full IRIs so that the values can be used without knowing our prefixes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+from rdflib.term import BNode, Literal, Node, URIRef
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import QueryError
+from ..graph.vocab import PREFIXES
+
+if TYPE_CHECKING:  # only for annotations: sparql.py imports this module at run time
+    from .sparql import QueryResult
+
+# Longest namespace first, so that a more specific prefix wins over a shorter one.
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+# Local names shown after "prefix:". Stricter than an IRI, looser than SPARQL's PN_LOCAL: "/"
+# is allowed because entity IRIs are path-like (kgr:person/jane_doe); anything that could be
+# misread (spaces, quotes, brackets, a trailing dot) keeps the full <IRI> form instead.
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_\-./:%~]*[A-Za-z0-9_\-/:%~])?")
+
+
+def compact_iri(iri: str) -> str:
+    """``prefix:local`` for an IRI in a known namespace whose local part reads cleanly, else ``<iri>``."""
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace):
+            local = iri[len(namespace):]
+            if _LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
+            break
+    return f"<{iri}>"
+
+
+def compact_term(term: Node | None) -> str | None:
+    """A term as a person reads it: short IRIs, literal values as their lexical form, ``_:id`` for blank nodes."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return compact_iri(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _full_term(term: Node | None) -> str:
+    """A term for CSV, as SPARQL 1.1 CSV writes it: full IRI, lexical value, ``_:id``, or empty."""
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    """One RDF term in the W3C SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype is not None:
+            out["datatype"] = str(term.datatype)
+        return out
+    # Variables or quoted triples cannot be query results of a plain rdflib Graph.
+    return {"type": "literal", "value": str(term)}
+
+
+def _prefixed_copy(graph: Graph) -> Graph:
+    """The graph with exactly the kg prefixes bound (rdflib would otherwise add its own ~30)."""
+    out = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        out.bind(prefix, namespace, override=True, replace=True)
+    out += graph
+    return out
+
+
+def to_turtle(result: QueryResult) -> str:
+    """Turtle text of a CONSTRUCT or DESCRIBE result."""
+    if result.graph is None:
+        raise QueryError(None, f"Turtle output is only available for CONSTRUCT and DESCRIBE queries, not {result.kind.upper()}")
+    return _prefixed_copy(result.graph).serialize(format="turtle")
+
+
+def to_table(result: QueryResult) -> RenderableType:
+    """A rich renderable: a table for SELECT and ASK, the Turtle text for graph results."""
+    if result.kind == "graph":
+        return Text(to_turtle(result))
+    table = Table(show_lines=False, header_style="bold")
+    if result.kind == "ask":
+        table.add_column("ask")
+        table.add_row(Text("true" if result.boolean else "false"))
+        return table
+    for name in result.variables:
+        table.add_column(name, overflow="fold")
+    for row in result.rows:
+        # Text(), not str: a label such as "[b]x[/b]" must not be read as rich markup.
+        table.add_row(*(Text(value if value is not None else "") for value in row))
+    table.caption = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
+    return table
+
+
+def to_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results CSV: a header of variable names, then one line per row (CRLF)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # default dialect: RFC 4180 quoting and CRLF, as the W3C format asks
+    if result.kind == "graph":
+        raise QueryError(None, "CSV output is not available for CONSTRUCT and DESCRIBE results; use turtle or json")
+    if result.kind == "ask":
+        writer.writerow(["ask"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return buffer.getvalue()
+    writer.writerow(result.variables)
+    for row in result.terms:
+        writer.writerow([_full_term(term) for term in row])
+    return buffer.getvalue()
+
+
+def to_json(result: QueryResult, indent: int | None = 2) -> str:
+    """SPARQL 1.1 Query Results JSON for SELECT and ASK; JSON-LD for CONSTRUCT and DESCRIBE."""
+    if result.kind == "graph":
+        assert result.graph is not None
+        return result.graph.serialize(format="json-ld", indent=indent)
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=indent)
+    bindings = [
+        {name: _json_term(term) for name, term in zip(result.variables, row) if term is not None}
+        for row in result.terms
+    ]
+    document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, indent=indent, ensure_ascii=False)

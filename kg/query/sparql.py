@@ -1,0 +1,164 @@
+"""Running read-only SPARQL queries over a kg graph.
+
+Queries come as text or as a ``.rq``/``.sparql`` file, have the kg prefixes pre-bound (a
+query's own PREFIX lines still win), and fail with a one-line :class:`QueryError` naming the
+file or "query". Updates are refused: ``kg query`` never changes a graph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyparsing import ParseBaseException
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.term import Node
+from rich.console import RenderableType
+
+from ..errors import QueryError
+from ..graph.vocab import PREFIXES
+from . import format as fmt
+
+#: The prefixes every query starts with, as SPARQL text (for help texts and for users'
+#: own tools; :func:`run_query` binds the same prefixes through rdflib's ``initNs``).
+PREFIX_HEADER: str = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+QUERY_SUFFIXES: frozenset[str] = frozenset({".rq", ".sparql"})
+
+_MAX_MESSAGE = 160  # pyparsing's "expected" lists can be long; keep the error one short line
+
+
+@dataclass
+class QueryResult:
+    """The outcome of one query.
+
+    ``kind`` is "select", "ask" or "graph" (CONSTRUCT and DESCRIBE). For SELECT, ``terms``
+    holds the rdflib terms (None when unbound) and ``rows`` the same values rendered compactly
+    for display. ``boolean`` is set for ASK, ``graph`` for CONSTRUCT and DESCRIBE.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[str | None, ...]] = field(default_factory=list)
+    terms: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def to_table(self) -> RenderableType:
+        """A rich table (SELECT, ASK) or the Turtle text (CONSTRUCT, DESCRIBE)."""
+        return fmt.to_table(self)
+
+    def to_csv(self) -> str:
+        """SPARQL 1.1 CSV with full IRIs; a :class:`QueryError` for graph results."""
+        return fmt.to_csv(self)
+
+    def to_json(self) -> str:
+        """SPARQL 1.1 Query Results JSON, or JSON-LD for graph results."""
+        return fmt.to_json(self)
+
+    def to_turtle(self) -> str:
+        """Turtle for graph results; a :class:`QueryError` for SELECT and ASK."""
+        return fmt.to_turtle(self)
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or not text.strip():
+        return False
+    candidate = Path(text.strip())
+    if candidate.suffix.lower() in QUERY_SUFFIXES:
+        return True
+    try:
+        return candidate.is_file()
+    except OSError:  # e.g. "File name too long" for a long one-line query
+        return False
+
+
+def read_query(query_or_path: str) -> tuple[str, str]:
+    """The query text and where it came from: the file's path, or "query" for inline text.
+
+    A one-line argument ending in ``.rq`` or ``.sparql`` (or naming an existing file) is read
+    as a file; anything else is the query itself.
+    """
+    if not _looks_like_path(query_or_path):
+        if not query_or_path.strip():
+            raise QueryError("query", "empty query")
+        return query_or_path, "query"
+    path = Path(query_or_path.strip())
+    if path.is_dir():
+        raise QueryError(path, "is a directory, not a query file")
+    if not path.exists():
+        raise QueryError(path, "no such file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise QueryError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not text.strip():
+        raise QueryError(path, "empty query file")
+    return text, str(path)
+
+
+def _is_update(query: str) -> bool:
+    """True when the text parses as a SPARQL Update request (INSERT, DELETE, LOAD, CLEAR...)."""
+    try:
+        parsed = parseUpdate(query)
+    except ParseBaseException:
+        return False
+    # A prologue alone (PREFIX lines, comments) also parses as an empty update: not an update.
+    return "request" in parsed and len(parsed["request"]) > 0
+
+
+def syntax_error_message(exc: ParseBaseException) -> str:
+    """pyparsing's error as one line: the position, then what was expected or found there."""
+    rest = exc.pstr[exc.loc:].split()
+    found = f"'{rest[0][:30]}'" if rest else "the end of the query"
+    expected = " ".join((exc.msg or "").split())  # the grammar's names may span lines
+    if expected == "Expected {SelectQuery | ConstructQuery | DescribeQuery | AskQuery}":
+        problem = f"expected SELECT, CONSTRUCT, DESCRIBE or ASK, found {found}"
+    elif kind := re.fullmatch(r"Expected (Select|Construct|Describe|Ask)Query", expected):
+        # pyparsing backtracks to the last token it could place: name the query, not the rule
+        problem = f"invalid {kind.group(1).upper()} query near {found}"
+    elif expected == "Expected end of text":
+        problem = f"unexpected {found}"
+    else:
+        problem = f"{expected[:1].lower()}{expected[1:] or 'invalid syntax'}, found {found}"
+    message = f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {problem}"
+    return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 3] + "..."
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
+
+
+def run_query(graph: Graph, query: str, where: str = "query") -> QueryResult:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over *graph* with the kg prefixes pre-bound."""
+    if not query.strip():
+        raise QueryError(where, "empty query")
+    try:
+        prepared = prepareQuery(query, initNs=PREFIXES)
+    except ParseBaseException as exc:
+        if _is_update(query):
+            raise QueryError(where, "SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are not allowed: kg query is read-only") from None
+        raise QueryError(where, syntax_error_message(exc)) from None
+    except Exception as exc:  # rdflib's algebra raises bare Exception, e.g. "Unknown namespace prefix : foo"
+        raise QueryError(where, _one_line(exc)) from None
+
+    # rdflib evaluates lazily, so the rows are collected inside the try: a failure while
+    # evaluating the user's query (an rdflib limitation or a bad function call) is reported
+    # in one line like a syntax error.
+    try:
+        result = graph.query(prepared)
+        if result.type == "ASK":
+            return QueryResult(kind="ask", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult(kind="graph", graph=result.graph)
+        variables = [str(var) for var in (result.vars or [])]
+        terms = [tuple(row) for row in result]
+    except Exception as exc:
+        raise QueryError(where, f"cannot run query: {_one_line(exc)}") from None
+    rows = [tuple(fmt.compact_term(term) for term in row) for row in terms]
+    return QueryResult(kind="select", variables=variables, rows=rows, terms=terms)
