@@ -251,11 +251,9 @@ def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
         for m in c.mentions:
             m.entity = key
             resolved.append(m)
-    # groups: one entity per head noun ("a high-level delegation" ... "the delegation")
-    by_head: dict[str, list[Mention]] = defaultdict(list)
-    for m in (m for m in mentions if m.kind == "group"):
-        by_head[doc[m.start:m.end].root.lemma_.lower()].append(m)
-    for head, group in sorted(by_head.items(), key=lambda kv: kv[1][0].start):
+    # groups: one entity per head noun ("a high-level delegation" ... "the delegation"), and
+    # one for a nickname and its description ("“six little dragons”—six leading tech startups")
+    for group in _group_clusters(doc, [m for m in mentions if m.kind == "group"]):
         key = f"e{len(entities) + 1}"
         entities[key] = _entity(doc, key, "Group", group)
         for m in group:
@@ -264,6 +262,31 @@ def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
     refs = [m for m in mentions if m.kind == "reference"]
     resolved += resolve_references(doc, entities, resolved, refs)
     return entities, sorted(resolved, key=lambda m: m.start)
+
+
+def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    heads = [doc[m.start:m.end].root for m in groups]
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
+            between = doc[a.end:b.start]
+            dashed = b.start > a.end and len(between) <= 3 and all(t.is_punct for t in between) and any(
+                t.text in ("—", "–", "--", ":") for t in between)
+            appos = heads[j].dep_ == "appos" and heads[j].head == heads[i]
+            if heads[i].lemma_.lower() == heads[j].lemma_.lower() or dashed or appos:
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(groups):
+        clusters[find(i)].append(m)
+    return sorted(clusters.values(), key=lambda ms: ms[0].start)
 
 
 def _type_cluster(doc: Doc, c: _Cluster) -> str | None:
@@ -303,6 +326,14 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
         return (not shouted, m.kind == "name", len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
 
     label = max(forms, key=fullness)[1]
+    if kind == "Place":
+        # "Zhejiang province" and "Zhejiang" in one article: the name is "Zhejiang"
+        words = label.split()
+        if len(words) > 1 and words[-1].casefold() in lexicon().place_suffixes:
+            shorter = " ".join(words[:-1])
+            if any(t.casefold() == shorter.casefold() for _, t in forms):
+                label = next(t for _, t in forms if t.casefold() == shorter.casefold() and not t.isupper()) if any(
+                    t.casefold() == shorter.casefold() and not t.isupper() for _, t in forms) else shorter
     aliases = {t for _, t in forms if t != label}
     for m in mentions:
         if m.title and kind == "Person":

@@ -293,8 +293,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
             c.dep_ == "appos" for c in root.children
         )
+        # a quoted nickname for a set: Hangzhou's “six little dragons”
+        quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
-            root.tag_ == "NNS" and numbered and listed
+            root.tag_ == "NNS" and numbered and (listed or quoted)
         ):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name

@@ -11,11 +11,32 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _CLOSERS = {")", "]", ".", "!", "?", "”", '"'}
+_DASHES = {"—", "–", "-", "--"}
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the dash that closes a dateline ("HONG KONG, April 22, 2025 —") at *start*."""
+    dated = False
+    for tok in doc[start:start + 16]:
+        if "\n" in tok.text:
+            return None
+        if tok.lower_.rstrip(".") in _MONTHS or (tok.text.startswith("(") and tok.i > start):
+            dated = True
+        if tok.text in _DASHES and dated and tok.i > start + 2:
+            return tok.i
+    return None
 
 
 @Language.component("kg_sentence_breaks")
 def sentence_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break and after run-together paragraphs."""
+    """Start a sentence after every line break, a dateline, and run-together paragraphs."""
+    for tok in doc:
+        if tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            end = _dateline_end(doc, tok.i)
+            if end is not None and end + 1 < len(doc):
+                doc[end + 1].is_sent_start = True
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:

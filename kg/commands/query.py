@@ -1,0 +1,35 @@
+"""``kg query graph.ttl QUERY``: SPARQL over a graph file, kg prefixes pre-bound."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import api
+from ..query import read_query, run_query
+from .console import out, reports_errors
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@reports_errors
+def query_command(
+    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    query: Annotated[str, typer.Argument(help="SPARQL text, or a .rq file.")],
+    format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Result format.")] = ResultFormat.table,
+) -> None:
+    """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    text, where = read_query(query)
+    result = run_query(api.load(graph).graph, text, where)
+    if format is ResultFormat.csv:
+        out.file.write(result.to_csv())
+    elif format is ResultFormat.json:
+        out.file.write(result.to_json() + "\n")
+    else:
+        out.print(result.to_table())
