@@ -43,10 +43,15 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 ref.entity = titles[words]
                 out.append(ref)
                 continue
+            named = _named_by_head(doc, ref, anchors, entities)
+            if named is not None:
+                ref.entity = named
+                out.append(ref)
+                continue
         pool = [
             m for m in anchors
             if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= WINDOW
-            and entities[m.entity].type in want and not _overlaps(m, ref)
+            and entities[m.entity].type in want and not _overlaps(m, ref) and not _described_by(doc, m, ref)
         ]
         if ref.source == "description" and "Place" in want:
             noun = doc[ref.end - 1].lemma_.lower()
@@ -61,6 +66,30 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             ref.entity = target.entity
             out.append(ref)
     return out
+
+
+def _named_by_head(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:
+    """"the forum" → the last entity whose name ends in "Forum" ("United States-Iraq Business Forum")."""
+    noun = doc[ref.end - 1].lower_
+    for m in sorted(anchors, key=lambda m: -m.start):
+        if m.start < ref.start and m.entity and m.kind == "name":
+            words = entities[m.entity].label.split()
+            if len(words) > 1 and words[-1].casefold() == noun:
+                return m.entity
+    return None
+
+
+def _described_by(doc: Doc, m: Mention, ref: Mention) -> bool:
+    """Whether *ref* is inside an apposition to *m* ("Samsung SDI, the group's battery arm")."""
+    root = doc[m.start:m.end].root
+    tok = doc[ref.end - 1]
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        if tok.dep_ == "appos" and tok.head == root:
+            return True
+        tok = tok.head
+    return False
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

@@ -103,6 +103,20 @@ def _context_votes(doc: Doc, m: Mention) -> None:
         m.vote(noun_type(first.head.head), 2.0)
     if first.dep_ == "appos" and first.head.pos_ == "NOUN":
         m.vote(noun_type(first.head), 1.5)
+    # the name modifies a noun: "Ronnskar copper smelter" (a facility), "its Diamond Lumber units"
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN":
+        head = root.head.lemma_.lower()
+        if head in lex.facility_nouns:
+            m.vote("Place", 1.5)
+        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns:
+            m.vote("Organization", 1.0)
+    # "in Yeongjongdo, Incheon", "at Jose in eastern Venezuela": a place by its neighbours
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "near"):
+        if any(c.dep_ == "appos" and is_place(c.text) for c in root.children) or any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
+            for c in root.children
+        ):
+            m.vote("Place", 1.5)
     # "Texas-based Krestmark": the first part is a place
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
         m.vote("Place", 2.0)
@@ -240,11 +254,13 @@ def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
     for m in names:
         _context_votes(doc, m)
     clusters = cluster_names(doc, names)
+    votes = [_cluster_votes(doc, c) for c in clusters]
+    _sibling_votes(doc, clusters, votes)
     entities: dict[str, Entity] = {}
     resolved: list[Mention] = []
-    for c in sorted(clusters, key=lambda c: min(x.start for x in c.mentions)):
-        kind = _type_cluster(doc, c)
-        if kind is None:
+    for c, v in sorted(zip(clusters, votes), key=lambda cv: min(x.start for x in cv[0].mentions)):
+        kind = _dominant(v)
+        if kind is None or v[kind] < 0.5:
             continue
         key = f"e{len(entities) + 1}"
         entities[key] = _entity(doc, key, kind, c.mentions)
@@ -289,7 +305,8 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
     return sorted(clusters.values(), key=lambda ms: ms[0].start)
 
 
-def _type_cluster(doc: Doc, c: _Cluster) -> str | None:
+def _cluster_votes(doc: Doc, c: _Cluster) -> dict[str, float]:
+    """Weigh the typing evidence of a cluster's mentions and of its fullest name."""
     votes: dict[str, float] = defaultdict(float)
     ner_total = defaultdict(float)
     n = 0
@@ -305,10 +322,27 @@ def _type_cluster(doc: Doc, c: _Cluster) -> str | None:
     fullest = max(c.mentions, key=lambda m: (m.end - m.start, -m.start))
     for k, v in _name_votes(surface(doc, fullest.start, fullest.end).split()).items():
         votes[k] += v
-    kind = _dominant(votes)
-    if kind is None or votes[kind] < 0.5:
-        return None
-    return kind
+    return votes
+
+
+def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[dict[str, float]]) -> None:
+    """Names coordinated in one list are usually of one type ("GE and SNECMA")."""
+    owner = {}
+    for i, c in enumerate(clusters):
+        for m in c.mentions:
+            owner[doc[m.start:m.end].root.i] = i
+    initial = [_dominant(v) for v in votes]
+    extra: list[dict[str, float]] = [defaultdict(float) for _ in clusters]
+    for i, c in enumerate(clusters):
+        for m in c.mentions:
+            root = doc[m.start:m.end].root
+            for sib in root.conjuncts:
+                j = owner.get(sib.i)
+                if j is not None and j != i and initial[j]:
+                    extra[i][initial[j]] += 0.8
+    for v, e in zip(votes, extra):
+        for k, w in e.items():
+            v[k] = v.get(k, 0.0) + min(w, 1.6)
 
 
 def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:

@@ -19,6 +19,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     collective_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
 

@@ -114,6 +114,14 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     ):
         end = head.i + 1
         root, head = head, head.head
+    # a coordinated last word: "Ministry of Oceans [and Fisheries]"
+    last = doc[end - 1]
+    for conj in last.children:
+        if conj.dep_ == "conj" and conj.i >= end and _is_capitalised(conj) and conj.pos_ == "PROPN" and all(
+            free(t) and (_is_capitalised(t) or t.lower_ in _CONNECTORS) for t in doc[end:conj.i + 1]
+        ) and any(t.lower_ in ("and", "&") for t in doc[end:conj.i]) and doc[start:end].root.head.i != conj.i:
+            if any(t.lower_ == "of" for t in doc[start:end]):  # only inside "X of A and B" names
+                end = conj.i + 1
     # capitalised compounds on the left that the NER left out ("[Unitree] Robotics")
     while start > 0:
         prev = doc[start - 1]
@@ -271,6 +279,8 @@ _JUNK = re.compile(r"^[\W\d_]+$")
 
 def _plausible(span: Span) -> bool:
     text = span.text.strip()
+    if len(span) == 1 and span[0].tag_ == "NNPS" and span[0].lower_.rstrip("s") not in lexicon().organization_suffixes:
+        return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place
     if len(text) < 2 or _JUNK.match(text):
         return False
     if not any(_is_capitalised(t) for t in span):
@@ -288,6 +298,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         root = chunk.root
         if root.pos_ != "NOUN" or taken[root.i]:
             continue
+        if any(c.dep_ == "compound" and taken[c.i] for c in root.children):
+            continue  # "the IAE consortium" is IAE, not an unnamed group
         lemma = root.lemma_.lower()
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
@@ -303,8 +315,14 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             for t in doc[start:end]:
                 if t.dep_ == "case" and t.i < root.i:
                     start = t.i + 1
+            # "the first KCCI-led business delegation": the group starts after the names in it
+            for t in doc[start:root.i]:
+                if taken[t.i]:
+                    start = t.i + 1
             start, end = _strip(doc, start, end)
-            if start < end and not any(taken[t.i] for t in doc[start:end] if t.i != root.i and t.pos_ == "PROPN"):
+            while start < root.i and doc[start].text in ("-", "–") or doc[start].lower_ in ("led", "based", "owned"):
+                start += 1
+            if start <= root.i < end and not any(taken[t.i] for t in doc[start:end]):
                 m = Mention(start, end, "group", source="group")
                 m.vote("Group", 5.0)
                 out.append(m)
@@ -331,6 +349,13 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             m.vote(PRONOUNS[tok.lower_], 1.0)
             out.append(m)
             continue
+        if (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+                and doc[tok.i - 1].head == tok.head):
+            # "The forum members include ...": the compound is the described thing
+            m = Mention(tok.i, tok.i + 1, "reference", source="description")
+            m.vote("Named", 1.0)
+            out.append(m)
+            continue
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "appos") or tok.tag_ in ("NNS", "NNPS"):
             continue
         dets = [c for c in tok.children if c.dep_ == "det"]
@@ -347,6 +372,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             kind = "Place"
         elif lemma in ("company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency"):
             kind = "Organization"
+        if kind is None and tok.pos_ == "NOUN" and dets[0].lower_ == "the":
+            kind = "Named"  # "the forum", "the ministry": resolved by the head word of a name
         if kind:
             m = Mention(dets[0].i, tok.i + 1, "reference", source="description")
             m.vote(kind, 1.0)

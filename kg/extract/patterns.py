@@ -33,7 +33,7 @@ from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
-ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "self")
+ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "self")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Role:
     finder: str = "self"  # one of ROLE_FINDERS
     expand: bool = True  # also take coordinated names ("Gabon, Algeria and Libya")
     or_possessor: bool = False  # "to BMW's electric SUVs" -> BMW
+    members: bool = False  # "the forum members", "members of X" stand for X
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _role(spec: object, where: str) -> Role:
         if len(finders) != 1 or not isinstance(spec[finders[0]], str):
             raise InputError(where, f"a role needs exactly one of {', '.join(ROLE_FINDERS)} naming a pattern node")
         return Role(node=spec[finders[0]], finder=finders[0], expand=bool(spec.get("expand", True)),
-                    or_possessor=bool(spec.get("or_possessor", False)))
+                    or_possessor=bool(spec.get("or_possessor", False)), members=bool(spec.get("members", False)))
     raise InputError(where, "a role is a node name or an object such as {\"agent_of\": \"trigger\"}")
 
 

@@ -105,4 +105,4 @@ def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:
     found = FINDERS[role.finder](tok)
     if found is None:
         return
-    yield from role_entities(found, role.expand, role.or_possessor)
+    yield from role_entities(found, role.expand, role.or_possessor, role.members)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .lexicon import lexicon
+
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
 _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
@@ -42,10 +44,18 @@ def agent_of(tok: Token) -> Token | None:
                     return pobj
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
+            if cur.dep_ == "xcomp":
+                # object control: "expanded its client base to include", "encouraged them to visit"
+                obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
             if cur.dep_ in _CLIMB and cur.head is not cur:
                 cur = cur.head
                 continue
             return None
+        if cur.pos_ == "ADP" and cur.dep_ in ("prep", "agent") and cur.head is not cur:
+            cur = cur.head  # "after signing an agreement": from the preposition to what it modifies
+            continue
         if cur.pos_ in ("NOUN", "PROPN"):
             poss = next((c for c in cur.children if c.dep_ == "poss"), None)
             if poss is not None:
@@ -83,18 +93,39 @@ def head_of(tok: Token) -> Token | None:
     return tok.head if tok.head is not tok else None
 
 
+def appos_anchor(tok: Token) -> Token | None:
+    """The name an appositive follows: "NXC, the holding company of ..." → NXC.
+
+    Parsers often attach an apposition to the wrong noun; the word before its comma is what
+    a reader takes it to describe.
+    """
+    left = tok.left_edge.i
+    doc = tok.doc
+    if left >= 2 and doc[left - 1].text in (",", "(", "—", "–"):
+        before = doc[left - 2]
+        if before.text in (".",) and left >= 3:  # "Nexon Korea Corp.," keeps its full stop
+            before = doc[left - 3]
+        return before
+    return tok.head if tok.dep_ == "appos" else None
+
+
 FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
-           "self": lambda t: t}
+           "appos_anchor": appos_anchor, "self": lambda t: t}
 
 
-def resolve_token(tok: Token, or_possessor: bool = False) -> str | None:
-    """The entity a token refers to, looking through relative pronouns and "members of X"."""
+def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False) -> str | None:
+    """The entity a token refers to, looking through relative pronouns and (with *members*)
+    "members of X" / "X members"."""
     key = entity(tok)
     if key:
         return key
     if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
+        # ", which": the noun right before the comma, whatever the parse attached it to
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "," and entity(doc[tok.i - 2]):
+            return entity(doc[tok.i - 2])
         return resolve_token(tok.head.head)
-    if tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS:
+    if members and (tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS):
         for c in tok.children:
             if c.dep_ in ("compound", "poss") and entity(c):
                 return entity(c)
@@ -106,17 +137,32 @@ def resolve_token(tok: Token, or_possessor: bool = False) -> str | None:
         poss = possessor_of(tok)
         if poss is not None:
             return entity(poss)
+    if tok.pos_ == "NOUN":
+        # a description of a name: "Clarkson Research, a UK-based ... tracker"; "tuna maker StarKist"
+        if tok.dep_ in ("appos", "compound") and entity(tok.head):
+            return entity(tok.head)
+        # a facility known by a name: "the Ronnskar copper smelter in northern Sweden"
+        if tok.lemma_.lower() in lexicon().facility_nouns:
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and entity(c)]
+            if len(names) == 1:
+                return entity(names[0])
     return None
 
 
-def role_entities(tok: Token, expand: bool, or_possessor: bool = False) -> Iterator[tuple[str, Token]]:
+def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*."""
     candidates = [tok]
     if expand:
         candidates += [c for c in tok.conjuncts if c.i > tok.i]
+        # "visits to Poland and Norway in October and to the UAE in November"
+        if tok.dep_ == "pobj":
+            for prep in tok.head.conjuncts:
+                if prep.dep_ == "conj" and prep.i > tok.i:
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
     seen = set()
     for cand in candidates:
-        key = resolve_token(cand, or_possessor)
+        key = resolve_token(cand, or_possessor, members)
         if key is None and expand:
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             for c in cand.children:
