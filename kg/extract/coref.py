@@ -8,6 +8,8 @@ Mentions that cannot be resolved are dropped rather than guessed.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from .entities import is_country
@@ -56,7 +58,13 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
         if ref.source == "description" and "Place" in want:
             noun = doc[ref.end - 1].lemma_.lower()
             if noun in ("country", "nation", "kingdom", "republic"):
-                pool = [m for m in pool if is_country(entities[m.entity])] or pool
+                # "the country", "the island nation": the country the article is about so far
+                countries = [m for m in anchors if m.entity and m.start < ref.start and entities[m.entity].type == "Place"
+                             and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]
+                pool = countries or pool
+                counts = Counter(m.entity for m in pool)
+                top = max(counts.values())
+                pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool
         if not pool:

@@ -14,8 +14,10 @@ from .records import DocFacts
 from .relations import find_relations
 from .rules import apply_rules
 
-if not Token.has_extension("kg_entity"):
-    Token.set_extension("kg_entity", default=None)
+# the entity (key and type) each token belongs to, for patterns and role finders
+for _name in ("kg_entity", "kg_type"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=None)
 
 _default_patterns: PatternSet | None = None
 
@@ -36,10 +38,11 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
     patterns = patterns or default_patterns()
     entities, mentions = resolve(doc)
     for tok in doc:
-        tok._.kg_entity = None
+        tok._.kg_entity = tok._.kg_type = None
     for m in mentions:
         for tok in doc[m.start:m.end]:
             tok._.kg_entity = m.entity
+            tok._.kg_type = entities[m.entity].type
     relations = list(find_relations(doc, entities, patterns, text=text))
     relations += apply_rules(entities, relations)
     # keep only entities that take part in a relation or were named (not bare references)

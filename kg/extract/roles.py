@@ -149,6 +149,36 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
     return None
 
 
+def _semicolon_list(tok: Token) -> list[Token]:
+    """Later items of a list separated by semicolons, which parsers rarely attach as conjuncts:
+    "include A, chairman of X; B, who ...; C; and D" → the first name of A's type in each item."""
+    doc, sent = tok.doc, tok.sent
+    kind = tok._.kg_type
+    j = tok.i + 1
+    while j < sent.end and doc[j]._.kg_entity is not None and doc[j]._.kg_entity == tok._.kg_entity:
+        j += 1
+    # the item may go on with an apposition or a relative clause before its semicolon
+    while j < sent.end and doc[j].text != ";":
+        if doc[j].text in (".", "!", "?"):
+            return []
+        j += 1
+    items = []
+    while j < sent.end and doc[j].text == ";":
+        k = j + 1
+        first = None
+        clause = False  # a verb before the name: the item is a clause, not a list entry
+        while k < sent.end and doc[k].text != ";":
+            if first is None and doc[k].pos_ in ("VERB", "AUX"):
+                clause = True
+            if first is None and not clause and doc[k]._.kg_type == kind and kind is not None:
+                first = doc[k]
+            k += 1
+        if first is not None:
+            items.append(first)
+        j = k
+    return items
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*."""
     candidates = [tok]
@@ -160,6 +190,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 if prep.dep_ == "conj" and prep.i > tok.i:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
+        candidates += _semicolon_list(tok)
     seen = set()
     for cand in candidates:
         key = resolve_token(cand, or_possessor, members)
