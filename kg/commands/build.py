@@ -19,6 +19,8 @@ def build_command(
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=f"spaCy pipeline name or path [default: ${settings.MODEL_ENV} or {settings.DEFAULT_MODEL}]")] = None,
     gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="CSV or JSONL file of name,type pairs that fix entity types (repeatable).")] = None,
     patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra relation pattern file (repeatable).")] = None,
+    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-x", help="Plug-in extractor: module:function or an entry point name in group kg.extractors (repeatable).")] = None,
+    coref: Annotated[str, typer.Option("--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")] = "kg_coref",
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
@@ -42,6 +44,7 @@ def build_command(
             progress.advance(task)
 
         graph = api.build(inputs, model=model, gazetteers=gazetteer or (), patterns=patterns or (),
+                          extractors=extractor or (), coref=coref,
                           min_confidence=min_confidence, batch_size=batch_size, on_error=on_error,
                           on_document=on_document)
     if done == 0:

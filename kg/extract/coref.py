@@ -1,5 +1,11 @@
 """Resolve pronouns and definite descriptions to the entities they refer to.
 
+Two ways in: kg's own resolver (:func:`resolve_references`, run by the ``kg_coref`` spaCy
+component), or any other coreference component that writes its clusters the way spaCy's
+coreference components do, as ``doc.spans["coref_clusters_1"]``, ``..._2`` and so on
+(:func:`apply_clusters` maps them onto kg's entities).
+
+
 A small salience model, not a trained resolver: "he"/"his" go to the person who is the subject of
 the nearest preceding clause (else the nearest person), "it"/"its" to the nearest organisation,
 place or group, "the company" to the last organisation, "the country"/"the city" to the last place
@@ -10,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .entities import is_country
 from .mentions import Mention
@@ -74,6 +80,50 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             ref.entity = target.entity
             out.append(ref)
     return out
+
+
+CLUSTER_PREFIX = "coref_clusters"
+
+
+def clusters_of(doc: Doc) -> list[list[Span]]:
+    """Coreference clusters another component left in ``doc.spans``."""
+    return [list(group) for key, group in sorted(doc.spans.items()) if key.startswith(CLUSTER_PREFIX)]
+
+
+def apply_clusters(doc: Doc, entities: dict[str, Entity], resolved: list[Mention],
+                   clusters: list[list[Span]]) -> list[Mention]:
+    """Attach the mentions of each external cluster to the one entity its named mentions have."""
+    owner: dict[int, str] = {}
+    for m in resolved:
+        for i in range(m.start, m.end):
+            owner[i] = m.entity
+    out = []
+    for cluster in clusters:
+        keys = {owner[t.i] for span in cluster for t in span if t.i in owner}
+        if len(keys) != 1:
+            continue  # no named antecedent, or one that mixes entities: leave it alone
+        key = keys.pop()
+        for span in cluster:
+            if any(t.i in owner for t in span):
+                continue
+            m = Mention(span.start, span.end, "reference", source="cluster")
+            m.entity = key
+            out.append(m)
+    return out
+
+
+def write_clusters(doc: Doc, mentions: list[Mention]) -> None:
+    """Store kg's entities as coreference clusters in ``doc.spans`` (spaCy's convention)."""
+    by_entity: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.entity:
+            by_entity.setdefault(m.entity, []).append(m)
+    n = 0
+    for key in sorted(by_entity, key=lambda k: int(k[1:]) if k[1:].isdigit() else 0):
+        group = by_entity[key]
+        if len(group) > 1:
+            n += 1
+            doc.spans[f"{CLUSTER_PREFIX}_{n}"] = [doc[m.start:m.end] for m in sorted(group, key=lambda m: m.start)]
 
 
 def _named_by_head(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:

@@ -245,8 +245,12 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
                                     -min(x.start for x in c.mentions)))
 
 
-def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
-    """Find and resolve the entities of *doc*; returns them by key, and all resolved mentions."""
+def resolve(doc: Doc, references: bool = True) -> tuple[dict[str, Entity], list[Mention]]:
+    """Find and resolve the entities of *doc*; returns them by key, and all resolved mentions.
+
+    With *references* False, pronouns and descriptions are left to another coreference
+    resolver (see :func:`kg.extract.coref.apply_clusters`).
+    """
     from .coref import resolve_references  # noqa: PLC0415  (coref needs the entities first)
 
     mentions = find_mentions(doc)
@@ -275,8 +279,9 @@ def resolve(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
         for m in group:
             m.entity = key
             resolved.append(m)
-    refs = [m for m in mentions if m.kind == "reference"]
-    resolved += resolve_references(doc, entities, resolved, refs)
+    if references:
+        refs = [m for m in mentions if m.kind == "reference"]
+        resolved += resolve_references(doc, entities, resolved, refs)
     return entities, sorted(resolved, key=lambda m: m.start)
 
 

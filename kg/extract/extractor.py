@@ -6,11 +6,17 @@ and numbers, so it can run in worker processes and be sent back cheaply.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
+from .coref import apply_clusters, clusters_of
 from .entities import resolve
+from .mentions import Mention
 from .patterns import PatternSet, load_patterns
-from .records import DocFacts
+from .plugins import Extractor, plugin_relations
+from .positions import find_positions
+from .records import DocFacts, Entity
 from .relations import find_relations
 from .rules import apply_rules
 
@@ -29,14 +35,28 @@ def default_patterns() -> PatternSet:
     return _default_patterns
 
 
-def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet | None = None) -> DocFacts:
+def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
+    """The document's entities and mentions: from the ``kg_coref`` component when it ran,
+    else resolved here, with pronouns and descriptions from another resolver's clusters."""
+    cached = doc._.kg_resolution if Doc.has_extension("kg_resolution") else None
+    if cached is not None:
+        return cached
+    clusters = clusters_of(doc)
+    entities, mentions = resolve(doc, references=False)
+    mentions = sorted(mentions + apply_clusters(doc, entities, mentions, clusters), key=lambda m: m.start)
+    return entities, mentions
+
+
+def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet | None = None,
+            extractors: Sequence[tuple[str, Extractor]] = ()) -> DocFacts:
     """Entities and relations of one parsed document.
 
     *text* is the original article text when the parser saw a prepared copy (same length,
-    see :func:`kg.nlp.prepare.prepare`); evidence sentences are cut from it.
+    see :func:`kg.nlp.prepare.prepare`); evidence sentences are cut from it. *extractors* are
+    plug-ins (name, callable) whose facts join the pattern-based ones.
     """
     patterns = patterns or default_patterns()
-    entities, mentions = resolve(doc)
+    entities, mentions = resolution(doc)
     for tok in doc:
         tok._.kg_entity = tok._.kg_type = None
     for m in mentions:
@@ -44,6 +64,8 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
             tok._.kg_entity = m.entity
             tok._.kg_type = entities[m.entity].type
     relations = list(find_relations(doc, entities, patterns, text=text))
+    for name, func in extractors:
+        relations += plugin_relations(doc, entities, name, func(doc), text=text)
     relations += apply_rules(entities, relations)
-    # keep only entities that take part in a relation or were named (not bare references)
-    return DocFacts(doc_id=doc_id, entities=entities, relations=relations)
+    positions = find_positions(doc, entities, mentions, text=text)
+    return DocFacts(doc_id=doc_id, entities=entities, relations=relations, positions=positions)

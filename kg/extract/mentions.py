@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import lexicon
-from .places import fold, place_names
+from .places import fold, is_place, place_names
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
 NER_TYPES = {
@@ -44,7 +44,9 @@ class Mention:
     source: str = "ner"  # ner, gazetteer, propn, group, pronoun, description
     title: str | None = None  # "Chief Executive" cut from "Chief Executive John Lee"
     title_start: int | None = None  # token index where the title (and its place) starts
+    title_span: tuple[int, int] | None = None  # token indices of the title words themselves
     entity: str | None = None  # entity key once resolved
+    prefix: "Mention | None" = None  # a name written before an in-span title ("KCCI" Chief X)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -226,6 +228,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
         i = j
     for m in mentions:
         _cut_title(doc, m)
+        _cut_trailing_title(doc, m)
+    mentions += [m.prefix for m in mentions if m.prefix is not None]
+    mentions = [m for m in mentions if not _inside_title(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
 
 
@@ -251,6 +256,26 @@ def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _cut_trailing_title(doc: Doc, m: Mention) -> None:
+    """"U.S. Commerce Secretary" as a place is "U.S.": a title is not part of a place's name."""
+    lex = lexicon()
+    words = [t.lower_ for t in doc[m.start:m.end]]
+    for n in range(min(len(words) - 1, 4), 0, -1):
+        if " ".join(words[-n:]) in lex.titles and not m.type_votes.get("Person"):
+            m.end -= n
+            return
+
+
+def _inside_title(doc: Doc, m: Mention) -> bool:
+    """"Financial" in "Deputy Financial Secretary" is a word of a title, not a name."""
+    lex = lexicon()
+    if m.end - m.start != 1 or is_place(doc[m.start].text):
+        return False
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    return before in lex.titles and after in lex.titles
+
+
 def _cut_title(doc: Doc, m: Mention) -> None:
     """Move a leading title out of the name and remember it; keep royal titles ("King Fahd")."""
     lex = lexicon()
@@ -259,6 +284,9 @@ def _cut_title(doc: Doc, m: Mention) -> None:
         n = _title_prefix(words[k:])
         if n and k + n < len(words):
             m.title, m.title_start = " ".join(words[k:k + n]), m.start
+            m.title_span = (m.start + k, m.start + k + n)
+            if k and all(_is_capitalised(t) for t in doc[m.start:m.start + k]):
+                m.prefix = Mention(m.start, m.start + k, "name", source="propn")  # "KCCI" of "KCCI Chief"
             m.start += k + n
             m.vote("Person", 2.0)
             break
@@ -271,6 +299,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
         title, at = _titles_before(doc, m.start)
         if title:
             m.title, m.title_start = title, at
+            m.title_span = (at, at + len(title.split()))
             m.vote("Person", 2.0)
 
 

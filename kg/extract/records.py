@@ -47,6 +47,16 @@ class Relation:
     inferred: bool = False
 
 
+@dataclass(frozen=True)
+class Position:
+    """A person holds an office ("Chief Executive"), of an organisation or place when named."""
+
+    holder: str  # Entity.key of a Person
+    title: str
+    organization: str | None  # Entity.key of an Organization or Place
+    evidence: Evidence
+
+
 @dataclass
 class DocFacts:
     """Everything extracted from one document."""
@@ -54,3 +64,4 @@ class DocFacts:
     doc_id: str
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)

@@ -49,6 +49,11 @@ def entity_iri(kind: str, label: str, doc_id: str | None = None) -> URIRef:
     return URIRef(f"{KGR_NS}{kind.lower()}/{_slug(label)}")
 
 
+def position_iri(title: str, organization: str | None) -> URIRef:
+    """An office: ``kgr:position/hong_kong/chief_executive`` (or ``.../_/president`` unqualified)."""
+    return URIRef(f"{KGR_NS}position/{_slug(organization) if organization else '_'}/{_slug(title)}")
+
+
 def statement_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
     return URIRef(f"{KGR_NS}statement/{_digest(subject, predicate, obj)}")
 

@@ -26,10 +26,10 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
-from ..extract.records import DocFacts, Entity, Relation
+from ..extract.records import DocFacts, Entity, Evidence, Position, Relation
 from ..ingest.document import Document
-from .iris import document_iri, entity_iri, evidence_iri, statement_iri
-from .vocab import KG, SYMMETRIC_RELATIONS
+from .iris import document_iri, entity_iri, evidence_iri, position_iri, statement_iri
+from .vocab import KG, SYMMETRIC_RELATIONS, relation_iri
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -73,33 +73,54 @@ def relation_triples(rel: Relation, facts: DocFacts) -> Iterator[Triple]:
     s = entity_node(facts.entities[rel.subject], facts.doc_id)
     o = entity_node(facts.entities[rel.object], facts.doc_id)
     pairs = [(s, o), (o, s)] if rel.predicate in SYMMETRIC_RELATIONS else [(s, o)]
-    predicate = KG[rel.predicate]
-    ev = rel.evidence
+    premises = [
+        statement_iri(entity_node(facts.entities[ps], facts.doc_id), relation_iri(pp),
+                      entity_node(facts.entities[po], facts.doc_id))
+        for ps, pp, po in rel.evidence.premises
+    ]
     for subj, obj in pairs:
-        yield subj, predicate, obj
-        stmt = statement_iri(subj, predicate, obj)
-        yield stmt, RDF.type, KG.Statement
-        yield stmt, RDF.subject, subj
-        yield stmt, RDF.predicate, predicate
-        yield stmt, RDF.object, obj
-        node = evidence_iri(stmt, facts.doc_id, ev.start, ev.end, ev.extractor, ev.rule)
-        yield stmt, KG.evidence, node
-        yield node, RDF.type, KG.Evidence
-        yield node, KG.extractor, Literal(ev.extractor)
-        yield node, KG.confidence, _confidence(ev.confidence)
-        if rel.inferred:
-            yield node, KG.rule, Literal(ev.rule or ev.extractor)
-            for ps, pp, po in ev.premises:
-                premise_s = entity_node(facts.entities[ps], facts.doc_id)
-                premise_o = entity_node(facts.entities[po], facts.doc_id)
-                yield node, PROV.wasDerivedFrom, statement_iri(premise_s, KG[pp], premise_o)
-        else:
-            yield node, PROV.wasDerivedFrom, document_iri(facts.doc_id)
-            if ev.sentence is not None:
-                yield node, KG.sentence, Literal(ev.sentence)
-            if ev.start is not None and ev.end is not None:
-                yield node, KG.startChar, Literal(ev.start)
-                yield node, KG.endChar, Literal(ev.end)
+        yield from fact_triples(subj, relation_iri(rel.predicate), obj, rel.evidence, facts.doc_id,
+                                inferred=rel.inferred, premises=premises)
+
+
+def fact_triples(subj: URIRef, predicate: URIRef, obj: URIRef, ev: Evidence, doc_id: str,
+                 inferred: bool = False, premises: list[URIRef] | None = None) -> Iterator[Triple]:
+    """A direct triple, its kg:Statement and one kg:Evidence for it."""
+    yield subj, predicate, obj
+    stmt = statement_iri(subj, predicate, obj)
+    yield stmt, RDF.type, KG.Statement
+    yield stmt, RDF.subject, subj
+    yield stmt, RDF.predicate, predicate
+    yield stmt, RDF.object, obj
+    node = evidence_iri(stmt, doc_id, ev.start, ev.end, ev.extractor, ev.rule)
+    yield stmt, KG.evidence, node
+    yield node, RDF.type, KG.Evidence
+    yield node, KG.extractor, Literal(ev.extractor)
+    yield node, KG.confidence, _confidence(ev.confidence)
+    if inferred:
+        yield node, KG.rule, Literal(ev.rule or ev.extractor)
+        for premise in premises or ():
+            yield node, PROV.wasDerivedFrom, premise
+    else:
+        yield node, PROV.wasDerivedFrom, document_iri(doc_id)
+        if ev.sentence is not None:
+            yield node, KG.sentence, Literal(ev.sentence)
+        if ev.start is not None and ev.end is not None:
+            yield node, KG.startChar, Literal(ev.start)
+            yield node, KG.endChar, Literal(ev.end)
+
+
+def position_triples(position: Position, facts: DocFacts) -> Iterator[Triple]:
+    """``person kg:holdsPosition kgr:position/...`` and the position's title and organisation."""
+    holder = entity_node(facts.entities[position.holder], facts.doc_id)
+    org = facts.entities[position.organization] if position.organization else None
+    node = position_iri(position.title, org.label if org else None)
+    yield node, RDF.type, KG.Position
+    yield node, RDFS.label, Literal(f"{org.label} {position.title}" if org else position.title)
+    yield node, KG.title, Literal(position.title)
+    if org is not None:
+        yield node, KG.positionIn, entity_node(org, facts.doc_id)
+    yield from fact_triples(holder, KG.holdsPosition, node, position.evidence, facts.doc_id)
 
 
 def facts_triples(doc: Document, facts: DocFacts, min_confidence: float = 0.0) -> Iterator[Triple]:
@@ -110,6 +131,8 @@ def facts_triples(doc: Document, facts: DocFacts, min_confidence: float = 0.0) -
     for rel in facts.relations:
         if rel.evidence.confidence >= min_confidence:
             yield from relation_triples(rel, facts)
+    for position in facts.positions:
+        yield from position_triples(position, facts)
 
 
 def noisy_or(values: Iterable[float]) -> float:

@@ -7,6 +7,8 @@ Declared the way rdflib declares its own vocabularies (``rdflib/namespace/_SKOS.
 """
 from __future__ import annotations
 
+import re
+
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
@@ -31,13 +33,16 @@ class KG(DefinedNamespace):
     Group: URIRef  # an unnamed, delimited set the text treats as one unit ("the delegation")
     Event: URIRef  # a named or clearly delimited event
     Document: URIRef  # one ingested article
+    Position: URIRef  # an office: a title, of an organisation or place
 
     # Relations between entities (the four of the spec, plus roles)
     visited: URIRef  # agent went or is scheduled to go to a place or an organisation's premises
     includes: URIRef  # a whole (group, list, organisation) explicitly contains a member
     locatedIn: URIRef  # an organisation, place or facility is situated in a place
     signsAgreementWith: URIRef  # parties sign an agreement with each other (symmetric)
-    holdsPosition: URIRef  # a person holds a title or office
+    holdsPosition: URIRef  # a person holds an office (kg:Position)
+    title: URIRef  # the title of a position ("Chief Executive")
+    positionIn: URIRef  # the organisation or place a position belongs to
 
     # Evidence model (reified statements with PROV-O provenance)
     Statement: URIRef  # one relation triple, reified, with its combined confidence
@@ -54,6 +59,16 @@ class KG(DefinedNamespace):
 
     # Documents and mentions
     sourcePath: URIRef  # file the document was read from
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def relation_iri(name: str) -> URIRef:
+    """``kg:<name>`` for a relation, also for relations users add with their own patterns."""
+    if not _LOCAL_NAME.match(name):
+        raise ValueError(f"not a valid relation name: {name!r}")
+    return URIRef(KG_NS + name)
 
 
 #: Prefixes bound in every graph the builder writes and pre-bound in every query.

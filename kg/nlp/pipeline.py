@@ -19,6 +19,7 @@ from .. import settings
 from ..errors import ModelError
 from ..ingest.document import Document
 from . import components  # noqa: F401  (registers the kg_* components)
+from .resolver import DEFAULT_RESOLVER
 from .gazetteer import read_gazetteer, ruler_patterns
 from .tokenizer import extend_tokenizer
 from .prepare import prepare
@@ -29,17 +30,20 @@ _INSTALL_HINT = (
 )
 
 
-def load_pipeline(model: str | os.PathLike[str] | None = None, gazetteers: Sequence[str | os.PathLike[str]] = ()) -> Language:
+def load_pipeline(model: str | os.PathLike[str] | None = None, gazetteers: Sequence[str | os.PathLike[str]] = (),
+                  coref: str = DEFAULT_RESOLVER) -> Language:
     """Load *model* (see :func:`kg.settings.resolve_model`) with kg's components added.
 
-    Pipelines are cached per (model, gazetteers), so building several graphs in one process
-    loads the model once.
+    *coref* names the coreference component: ``kg_coref`` (kg's own), ``none``, or any
+    registered spaCy factory that writes ``doc.spans["coref_clusters_*"]``. Pipelines are
+    cached per (model, gazetteers, coref), so building several graphs in one process loads the
+    model once.
     """
-    return _load(settings.resolve_model(model), tuple(str(Path(g)) for g in gazetteers))
+    return _load(settings.resolve_model(model), tuple(str(Path(g)) for g in gazetteers), coref or "none")
 
 
 @lru_cache(maxsize=4)
-def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
+def _load(name: str, gazetteers: tuple[str, ...], coref: str) -> Language:
     entries = [entry for g in gazetteers for entry in read_gazetteer(g)]
     try:
         nlp = spacy.load(name, exclude=["senter"])
@@ -55,6 +59,12 @@ def _load(name: str, gazetteers: tuple[str, ...]) -> Language:
         ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
                              config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
         ruler.add_patterns(ruler_patterns(entries))
+    if coref != "none":
+        try:
+            nlp.add_pipe(coref, after="ner")
+        except (ValueError, KeyError) as exc:
+            detail = str(exc).splitlines()[0][:160]
+            raise ModelError(coref, f"cannot add the coreference component ({detail}); use kg_coref, none, or a registered spaCy factory") from None
     return nlp
 
 

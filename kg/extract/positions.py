@@ -1,0 +1,77 @@
+"""Roles: who holds which office, and of what ("Hong Kong Chief Executive John Lee Ka-chiu").
+
+Three shapes: a title before a name, whose organisation or place is the name just before it
+("Hong Kong Chief Executive John Lee", "Saudi Arabia's Oil Minister Hisham Nazir", "BMW CEO
+Oliver Zipse"); an apposition after a name ("Edward Niedermeyer, president of Niedermeyer-Martin
+Co"); and a possessive title with the name in apposition ("DeepSeek's founder, Liang Wenfeng").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+from .mentions import Mention
+from .records import Entity, Evidence, Position
+
+EXTRACTOR = "position/title"
+CONFIDENCE = 0.85
+_ORG_TYPES = ("Organization", "Place")
+
+
+def _evidence(doc: Doc, tok: Token, text: str | None, extractor: str) -> Evidence:
+    sent = tok.sent
+    source = text if text is not None else doc.text
+    return Evidence(extractor=extractor, confidence=CONFIDENCE, sentence=" ".join(source[sent.start_char:sent.end_char].split()),
+                    start=sent.start_char, end=sent.end_char)
+
+
+def _entity_before(doc: Doc, i: int, entities: dict[str, Entity]) -> str | None:
+    """The organisation or place named right before token *i* ("Hong Kong" Chief Executive)."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in ("'s", "’s"):
+        j -= 1
+    if j < 0:
+        return None
+    key = doc[j]._.kg_entity
+    return key if key and entities[key].type in _ORG_TYPES else None
+
+
+def _is_title(tok: Token) -> bool:
+    lex = lexicon()
+    return tok.lower_ in lex.titles or tok.lemma_.lower() in lex.person_nouns or tok.lower_ in ("founder", "co-founder")
+
+
+def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention], text: str | None = None) -> list[Position]:
+    found: dict[tuple[str, str, str | None], Position] = {}
+
+    def add(holder: str, title: str, org: str | None, tok: Token, extractor: str) -> None:
+        title = " ".join(title.split())
+        if not title or entities[holder].type != "Person" or title.casefold() in ("mr.", "mr", "mrs.", "ms.", "dr."):
+            return
+        key = (holder, title.casefold(), org)
+        if key not in found:
+            found[key] = Position(holder, title, org, _evidence(doc, tok, text, extractor))
+
+    for m in mentions:
+        if m.kind == "name" and m.entity and m.title and m.title_span:
+            add(m.entity, m.title, _entity_before(doc, m.title_span[0], entities), doc[m.start], EXTRACTOR)
+    for tok in doc:
+        holder = tok._.kg_entity
+        # "Edward Niedermeyer, president of Niedermeyer-Martin Co"
+        if holder and entities[holder].type == "Person" and tok.head.i != tok.i:
+            for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_title(c)):
+                org = None
+                for c in appos.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        org = next((g._.kg_entity for g in c.children if g.dep_ == "pobj" and g._.kg_entity), None)
+                    elif c.dep_ == "poss" and c._.kg_entity:
+                        org = c._.kg_entity
+                if org is None or entities[org].type in _ORG_TYPES:
+                    add(holder, appos.text, org, appos, "position/apposition")
+        # "DeepSeek's founder, Liang Wenfeng"
+        if tok.pos_ == "NOUN" and _is_title(tok):
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c._.kg_entity), None)
+            person = next((c for c in tok.children if c.dep_ == "appos" and c._.kg_entity), None)
+            if poss is not None and person is not None and entities[poss._.kg_entity].type in _ORG_TYPES:
+                add(person._.kg_entity, tok.text, poss._.kg_entity, tok, "position/apposition")
+    return list(found.values())
