@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .api import KnowledgeGraph, build, load
 from .errors import KgError
+from .evaluate import EvaluationReport  # kg.evaluate stays the module: kg.evaluate.evaluate(graph, gold)
 
-__all__ = ["KgError", "KnowledgeGraph", "build", "load"]
+__all__ = ["EvaluationReport", "KgError", "KnowledgeGraph", "build", "load"]
 __version__ = "0.1.0"

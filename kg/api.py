@@ -106,7 +106,8 @@ def build(
     plugins = [load_extractor(e) for e in extractors]
     store = MemoryStore()
     for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
-        facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins)
+        facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
+                        date=document.date)
         store.add(facts_triples(document, facts))
         if on_document is not None:
             on_document(document)

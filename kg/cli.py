@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from .commands.build import build_command
+from .commands.evaluate import evaluate_command
 from .commands.query import query_command
 from .commands.stats import stats_command
 from .commands.viz import viz_command
@@ -25,6 +26,7 @@ app.command("build")(build_command)
 app.command("query")(query_command)
 app.command("stats")(stats_command)
 app.command("viz")(viz_command)
+app.command("evaluate")(evaluate_command)
 
 
 def main() -> None:

@@ -223,4 +223,5 @@ def _expect(path: Path, value: Any, kind: type, what: str) -> None:
         raise InputError(path, f"{what} must be {_JSON_KINDS[kind]}, found {found}")
 
 
-_JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+_JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number",
+               bool: "a boolean"}

@@ -163,7 +163,7 @@ def _score_row(table: Table, name: str, score: Score, **style: Any) -> None:
 
 def _score_table(title: str, heading: str) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold")
-    table.add_column(heading)
+    table.add_column(heading, overflow="fold")
     for column in ("gold", "tp", "fp", "P", "R", "F1"):
         table.add_column(column, justify="right")
     return table
@@ -201,7 +201,7 @@ def documents_table(report: EvaluationReport) -> Table:
 
 def misses_table(report: EvaluationReport) -> Table:
     table = Table(title=f"Misses ({len(report.misses)})", title_justify="left", header_style="bold")
-    table.add_column("document")
+    table.add_column("document", overflow="fold")
     table.add_column("triple")
     table.add_column("gold evidence")
     for miss in report.misses:
@@ -213,7 +213,7 @@ def misses_table(report: EvaluationReport) -> Table:
 def false_positives_table(report: EvaluationReport) -> Table:
     table = Table(title=f"False positives ({len(report.false_positives)})", title_justify="left",
                   header_style="bold")
-    table.add_column("document")
+    table.add_column("document", overflow="fold")
     table.add_column("triple")
     table.add_column("graph evidence")
     for fp in report.false_positives:
@@ -225,7 +225,8 @@ def false_positives_table(report: EvaluationReport) -> Table:
 def mistyped_table(report: EvaluationReport) -> Table:
     table = Table(title=f"Mistyped entities ({len(report.typing.mistyped)})", title_justify="left",
                   header_style="bold")
-    for column in ("document", "entity", "gold type", "graph types"):
+    table.add_column("document", overflow="fold")
+    for column in ("entity", "gold type", "graph types"):
         table.add_column(column)
     for m in report.typing.mistyped:
         table.add_row(Text(m.doc), Text(m.name), m.gold_type, Text(", ".join(m.found_types) or "—"))

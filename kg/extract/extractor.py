@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .coref import apply_clusters, clusters_of
 from .entities import resolve
+from .events import find_events
 from .mentions import Mention
 from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
@@ -48,12 +49,13 @@ def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
 
 
 def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet | None = None,
-            extractors: Sequence[tuple[str, Extractor]] = ()) -> DocFacts:
+            extractors: Sequence[tuple[str, Extractor]] = (), date: str | None = None) -> DocFacts:
     """Entities and relations of one parsed document.
 
     *text* is the original article text when the parser saw a prepared copy (same length,
     see :func:`kg.nlp.prepare.prepare`); evidence sentences are cut from it. *extractors* are
-    plug-ins (name, callable) whose facts join the pattern-based ones.
+    plug-ins (name, callable) whose facts join the pattern-based ones. *date* (ISO) is the
+    article's date, against which "on Wednesday" is resolved.
     """
     patterns = patterns or default_patterns()
     entities, mentions = resolution(doc)
@@ -68,4 +70,5 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
         relations += plugin_relations(doc, entities, name, func(doc), text=text)
     relations += apply_rules(entities, relations)
     positions = find_positions(doc, entities, mentions, text=text)
-    return DocFacts(doc_id=doc_id, entities=entities, relations=relations, positions=positions)
+    events = find_events(doc, relations, date)
+    return DocFacts(doc_id=doc_id, entities=entities, relations=relations, positions=positions, events=events)

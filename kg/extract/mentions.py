@@ -312,8 +312,8 @@ def _plausible(span: Span) -> bool:
         return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place
     if len(text) < 2 or _JUNK.match(text):
         return False
-    if not any(_is_capitalised(t) for t in span):
-        return False  # lower-case words are not names
+    if not any(_is_capitalised(t) for t in span) and not any(c.isalpha() and c.lower() == c.upper() for c in text):
+        return False  # lower-case words are not names (scripts without case, such as Chinese, are)
     if span[0].text[:1] in "@#":
         return False  # social-media handles
     return True

@@ -45,6 +45,7 @@ class Relation:
     object: str  # Entity.key
     evidence: Evidence
     inferred: bool = False
+    trigger: int | None = None  # token index of the word that signalled it (for events)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,20 @@ class Position:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class Event:
+    """An n-ary event behind binary facts: a visit (agent, destination) or an agreement signing
+    (parties), with its date and topics when the text gives them."""
+
+    key: str  # document-local, e.g. "visit-1"
+    kind: str  # "Visit" or "AgreementSigning"
+    roles: tuple[tuple[str, str], ...]  # (role, Entity.key): agent, destination, party
+    evidence: Evidence
+    date: str | None = None  # ISO date when the text names a day
+    date_text: str | None = None  # the date expression as written ("On Wednesday")
+    topics: tuple[str, ...] = ()
+
+
 @dataclass
 class DocFacts:
     """Everything extracted from one document."""
@@ -65,3 +80,4 @@ class DocFacts:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

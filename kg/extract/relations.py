@@ -95,7 +95,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     extractor=pid, confidence=p.confidence, sentence=" ".join(sentence.split()),
                     start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
                     end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
-                ))
+                ), trigger=anchor.i)
 
 
 def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:

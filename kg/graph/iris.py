@@ -49,6 +49,10 @@ def entity_iri(kind: str, label: str, doc_id: str | None = None) -> URIRef:
     return URIRef(f"{KGR_NS}{kind.lower()}/{_slug(label)}")
 
 
+def event_iri(doc_id: str, key: str) -> URIRef:
+    return URIRef(f"{KGR_NS}event/{quote(doc_id, safe='-_~')}/{quote(key, safe='-_~')}")
+
+
 def position_iri(title: str, organization: str | None) -> URIRef:
     """An office: ``kgr:position/hong_kong/chief_executive`` (or ``.../_/president`` unqualified)."""
     return URIRef(f"{KGR_NS}position/{_slug(organization) if organization else '_'}/{_slug(title)}")

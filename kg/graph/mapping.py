@@ -26,9 +26,9 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
-from ..extract.records import DocFacts, Entity, Evidence, Position, Relation
+from ..extract.records import DocFacts, Entity, Event, Evidence, Position, Relation
 from ..ingest.document import Document
-from .iris import document_iri, entity_iri, evidence_iri, position_iri, statement_iri
+from .iris import document_iri, entity_iri, event_iri, evidence_iri, position_iri, statement_iri
 from .vocab import KG, SYMMETRIC_RELATIONS, relation_iri
 
 Triple = tuple[URIRef, URIRef, object]
@@ -69,7 +69,24 @@ def entity_triples(entity: Entity, doc_id: str) -> Iterator[Triple]:
     yield document_iri(doc_id), SDO.mentions, node
 
 
-def relation_triples(rel: Relation, facts: DocFacts) -> Iterator[Triple]:
+def merge_evidence(relations: Iterable[Relation]) -> list[tuple[Relation, tuple[str, ...]]]:
+    """One piece of evidence per fact and sentence: patterns that matched the same sentence are
+    not independent, so they share one kg:Evidence (the best confidence, every extractor)."""
+    merged: dict[tuple, tuple[Relation, set[str]]] = {}
+    for rel in relations:
+        ev = rel.evidence
+        key = (rel.subject, rel.predicate, rel.object, rel.inferred, ev.start, ev.end, ev.rule if rel.inferred else None)
+        if key in merged:
+            best, extractors = merged[key]
+            extractors.add(ev.extractor)
+            if ev.confidence > best.evidence.confidence:
+                merged[key] = (rel, extractors)
+        else:
+            merged[key] = (rel, {ev.extractor})
+    return [(rel, tuple(sorted(extractors))) for rel, extractors in merged.values()]
+
+
+def relation_triples(rel: Relation, facts: DocFacts, extractors: tuple[str, ...] = ()) -> Iterator[Triple]:
     s = entity_node(facts.entities[rel.subject], facts.doc_id)
     o = entity_node(facts.entities[rel.object], facts.doc_id)
     pairs = [(s, o), (o, s)] if rel.predicate in SYMMETRIC_RELATIONS else [(s, o)]
@@ -80,22 +97,24 @@ def relation_triples(rel: Relation, facts: DocFacts) -> Iterator[Triple]:
     ]
     for subj, obj in pairs:
         yield from fact_triples(subj, relation_iri(rel.predicate), obj, rel.evidence, facts.doc_id,
-                                inferred=rel.inferred, premises=premises)
+                                inferred=rel.inferred, premises=premises, extractors=extractors)
 
 
 def fact_triples(subj: URIRef, predicate: URIRef, obj: URIRef, ev: Evidence, doc_id: str,
-                 inferred: bool = False, premises: list[URIRef] | None = None) -> Iterator[Triple]:
-    """A direct triple, its kg:Statement and one kg:Evidence for it."""
+                 inferred: bool = False, premises: list[URIRef] | None = None,
+                 extractors: tuple[str, ...] = ()) -> Iterator[Triple]:
+    """A direct triple, its kg:Statement and one kg:Evidence for it (per sentence or rule)."""
     yield subj, predicate, obj
     stmt = statement_iri(subj, predicate, obj)
     yield stmt, RDF.type, KG.Statement
     yield stmt, RDF.subject, subj
     yield stmt, RDF.predicate, predicate
     yield stmt, RDF.object, obj
-    node = evidence_iri(stmt, doc_id, ev.start, ev.end, ev.extractor, ev.rule)
+    node = evidence_iri(stmt, doc_id, ev.start, ev.end, ev.rule if inferred else None)
     yield stmt, KG.evidence, node
     yield node, RDF.type, KG.Evidence
-    yield node, KG.extractor, Literal(ev.extractor)
+    for name in extractors or (ev.extractor,):
+        yield node, KG.extractor, Literal(name)
     yield node, KG.confidence, _confidence(ev.confidence)
     if inferred:
         yield node, KG.rule, Literal(ev.rule or ev.extractor)
@@ -123,16 +142,58 @@ def position_triples(position: Position, facts: DocFacts) -> Iterator[Triple]:
     yield from fact_triples(holder, KG.holdsPosition, node, position.evidence, facts.doc_id)
 
 
+_ROLE_PREDICATES = {"agent": KG.agent, "destination": KG.destination, "party": KG.party}
+
+
+def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
+    """An n-ary visit or agreement-signing node with its participants, date, topics and evidence."""
+    node = event_iri(facts.doc_id, event.key)
+    yield node, RDF.type, KG[event.kind]
+    yield node, RDF.type, KG.Event
+    names: dict[str, list[str]] = {}
+    for role, key in event.roles:
+        entity = facts.entities[key]
+        yield node, _ROLE_PREDICATES[role], entity_node(entity, facts.doc_id)
+        names.setdefault(role, []).append(entity.label)
+    if event.kind == "Visit":
+        label = f"Visit: {', '.join(names.get('agent', []))} to {', '.join(names.get('destination', []))}"
+    else:
+        label = f"Agreement signing: {' and '.join(names.get('party', []))}"
+    yield node, RDFS.label, Literal(label)
+    if event.date:
+        yield node, KG.date, Literal(dt.date.fromisoformat(event.date), datatype=XSD.date)
+    if event.date_text:
+        yield node, KG.dateText, Literal(event.date_text)
+    for topic in event.topics:
+        yield node, KG.topic, Literal(topic)
+    yield document_iri(facts.doc_id), SDO.mentions, node
+    ev = event.evidence
+    evidence = evidence_iri(node, facts.doc_id, ev.start, ev.end, ev.extractor)
+    yield node, KG.evidence, evidence
+    yield evidence, RDF.type, KG.Evidence
+    yield evidence, PROV.wasDerivedFrom, document_iri(facts.doc_id)
+    yield evidence, KG.extractor, Literal(ev.extractor)
+    yield evidence, KG.confidence, _confidence(ev.confidence)
+    if ev.sentence is not None:
+        yield evidence, KG.sentence, Literal(ev.sentence)
+    if ev.start is not None and ev.end is not None:
+        yield evidence, KG.startChar, Literal(ev.start)
+        yield evidence, KG.endChar, Literal(ev.end)
+
+
 def facts_triples(doc: Document, facts: DocFacts, min_confidence: float = 0.0) -> Iterator[Triple]:
     """All triples for one document and its facts (statement confidences come later)."""
     yield from document_triples(doc)
     for entity in facts.entities.values():
         yield from entity_triples(entity, facts.doc_id)
-    for rel in facts.relations:
+    for rel, extractors in merge_evidence(facts.relations):
         if rel.evidence.confidence >= min_confidence:
-            yield from relation_triples(rel, facts)
+            yield from relation_triples(rel, facts, extractors)
     for position in facts.positions:
         yield from position_triples(position, facts)
+    for event in facts.events:
+        if event.evidence.confidence >= min_confidence:
+            yield from event_triples(event, facts)
 
 
 def noisy_or(values: Iterable[float]) -> float:

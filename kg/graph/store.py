@@ -6,12 +6,13 @@ Every writer goes through :class:`Store` (``add`` triples, ``finalize`` after a 
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Dataset, Graph, Literal
 from rdflib.namespace import PROV, SKOS
 
 from .. import settings
@@ -71,12 +72,40 @@ class MemoryStore:
 
     def serialize(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
         fmt = rdf_format(path, format)
+        data = render(self.graph, fmt)
         with atomic_write(path, "wb", encoding=None) as handle:
-            self.graph.serialize(destination=handle, format=fmt)
+            handle.write(data)
         return Path(path)
 
     def __len__(self) -> int:
         return len(self.graph)
+
+
+def render(graph: Graph, fmt: str) -> bytes:
+    """The graph in *fmt*, the same bytes for the same graph whatever the insertion order."""
+    if fmt in ("trig", "nquads"):
+        dataset = Dataset()  # the triples go to the default graph, not a randomly named one
+        for prefix, ns in graph.namespaces():
+            dataset.bind(prefix, ns, override=True)
+        for t in graph:
+            dataset.add(t)
+        data = dataset.serialize(format=fmt, encoding="utf-8")
+    else:
+        data = graph.serialize(format=fmt, encoding="utf-8")
+    if fmt in ("nt", "nquads"):  # line-based formats come out in hash order: sort them
+        lines = sorted(set(data.decode("utf-8").splitlines()) - {""})
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    elif fmt == "json-ld":
+        doc = json.loads(data)
+        nodes = doc.get("@graph", doc) if isinstance(doc, dict) else doc
+        if isinstance(nodes, list):
+            nodes.sort(key=lambda n: json.dumps(n, sort_keys=True))
+            for node in nodes:
+                for key, value in node.items():
+                    if isinstance(value, list):
+                        value.sort(key=lambda v: json.dumps(v, sort_keys=True))
+        data = (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    return data
 
 
 def drop_weak_statements(graph: Graph, min_confidence: float) -> None:
@@ -121,8 +150,15 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
     if suffix not in settings.RDF_FORMATS:
         raise InputError(path, f"unknown RDF format {suffix or '(no extension)'}")
     graph = new_graph()
+    fmt = settings.RDF_FORMATS[suffix]
     try:
-        graph.parse(path, format=settings.RDF_FORMATS[suffix])
+        if fmt in ("trig", "nquads"):  # quads: take the triples of every graph
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            for t in dataset.triples((None, None, None)):
+                graph.add(t)
+        else:
+            graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many kinds for malformed files
         message = " ".join(str(exc).split())[:200]
         raise InputError(path, f"cannot parse {settings.RDF_FORMATS[suffix]}: {message}") from None

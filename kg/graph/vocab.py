@@ -34,6 +34,8 @@ class KG(DefinedNamespace):
     Event: URIRef  # a named or clearly delimited event
     Document: URIRef  # one ingested article
     Position: URIRef  # an office: a title, of an organisation or place
+    Visit: URIRef  # an event: agents go to destinations
+    AgreementSigning: URIRef  # an event: parties sign an agreement
 
     # Relations between entities (the four of the spec, plus roles)
     visited: URIRef  # agent went or is scheduled to go to a place or an organisation's premises
@@ -43,6 +45,12 @@ class KG(DefinedNamespace):
     holdsPosition: URIRef  # a person holds an office (kg:Position)
     title: URIRef  # the title of a position ("Chief Executive")
     positionIn: URIRef  # the organisation or place a position belongs to
+    agent: URIRef  # who visits
+    destination: URIRef  # where a visit goes
+    party: URIRef  # a side of an agreement
+    date: URIRef  # the day of an event (xsd:date)
+    dateText: URIRef  # the date expression as the article wrote it
+    topic: URIRef  # what an event is about ("technology", "housing")
 
     # Evidence model (reified statements with PROV-O provenance)
     Statement: URIRef  # one relation triple, reified, with its combined confidence

@@ -49,13 +49,18 @@ class _Seen:
 
     def __init__(self) -> None:
         self._ids: dict[str, tuple[str, str]] = {}
+        self._texts: set[str] = set()
 
     def is_new(
         self, doc: Document, where: str, on_error: OnError | None, strict: bool = False
     ) -> bool:
         previous = self._ids.get(doc.id)
+        digest = text_hash(doc.text)
         if previous is None:
-            self._ids[doc.id] = (text_hash(doc.text), where)
+            if not strict and digest in self._texts:
+                return False  # the same article under another name ("a.txt" and "copy of a.txt")
+            self._ids[doc.id] = (digest, where)
+            self._texts.add(digest)
             return True
         # the same article reached twice (two copies, two inputs) is one document;
         # a user's id given twice in one input (strict) or for another text is an error

@@ -70,31 +70,12 @@ def is_debris(line: str) -> bool:
 
 
 def strip_debris(text: str) -> str:
-    """*text* without its debris lines; all other lines and paragraph breaks stay as they are.
+    """*text* with its debris lines blanked out: each becomes spaces of the same length.
 
-    Where a dropped line sat between blank lines, the blank run is collapsed to one blank
-    line (a paragraph break); a dropped line at the start or end leaves nothing behind.
+    Every other character keeps its offset, so evidence offsets in the graph point into the
+    file as it was read; the blank line reads as a paragraph break.
     """
     lines = text.split("\n")
-    dropped = [is_debris(line) for line in lines]
-    if not any(dropped):
+    if not any(is_debris(line) for line in lines):
         return text
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if lines[i].strip() and not dropped[i]:
-            out.append(lines[i])
-            i += 1
-            continue
-        # a run of blank and/or dropped lines
-        j = i
-        while j < len(lines) and (dropped[j] or not lines[j].strip()):
-            j += 1
-        run = range(i, j)
-        if not any(dropped[k] for k in run):
-            out.extend(lines[i:j])  # untouched blank lines are kept as they were
-        elif any(not dropped[k] for k in run) and out and j < len(lines):
-            out.append("")  # the run held a paragraph break: keep exactly one
-        # else: only dropped lines between two lines, or at the edge: leave nothing
-        i = j
-    return "\n".join(out)
+    return "\n".join(" " * len(line) if is_debris(line) else line for line in lines)

@@ -89,8 +89,9 @@ def make_document(
     The date is *date* normalized, else the article's dateline date. Raises InputError
     naming *where* when nothing but debris is left.
     """
-    clean = strip_debris(text).strip()
-    if not clean:
+    # not stripped: offsets of evidence sentences are offsets into the text as read
+    clean = strip_debris(text)
+    if not clean.strip():
         raise InputError(where, "no article text (only page debris)" if text.strip() else "empty text")
     return Document(
         id=doc_id if doc_id is not None else make_doc_id(name, clean),

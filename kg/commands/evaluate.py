@@ -1,0 +1,76 @@
+"""``kg evaluate --gold DIR INPUT...``: build a graph (or read one) and score it against gold files.
+
+The build options are those of ``kg build``; ``--graph FILE`` scores a graph written earlier.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .. import api, settings
+from ..errors import InputError, KgError
+from ..evaluate import evaluate, load_gold, render
+from ..fileio import atomic_write
+from .console import out, reports_errors, warn
+
+
+@reports_errors
+def evaluate_command(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to build the graph from (as for kg build).", show_default=False)] = None,
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of <doc>.gold.json files.", show_default=False)] = ...,
+    graph_file: Annotated[Optional[Path], typer.Option("--graph", help="Score this graph file instead of building one from INPUTs.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List misses and false positives with their evidence sentences.")] = False,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also show the counts per document.")] = False,
+    json_file: Annotated[Optional[Path], typer.Option("--json", help="Also write the full report as JSON to this file.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help=f"spaCy pipeline name or path [default: ${settings.MODEL_ENV} or {settings.DEFAULT_MODEL}]")] = None,
+    gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="CSV or JSONL file of name,type pairs that fix entity types (repeatable).")] = None,
+    patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra relation pattern file (repeatable).")] = None,
+    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-x", help="Plug-in extractor: module:function or an entry point name in group kg.extractors (repeatable).")] = None,
+    coref: Annotated[str, typer.Option("--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")] = "kg_coref",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
+) -> None:
+    """Score extracted relations against gold annotations: precision, recall, F1, entity typing."""
+    if bool(inputs) == (graph_file is not None):
+        raise KgError(None, "give either INPUT files to build a graph from, or --graph FILE (not both)")
+    gold_set = load_gold(gold)  # first: a bad gold folder should not wait for a build
+    if graph_file is not None:
+        graph = api.load(graph_file)
+    else:
+        graph = _build(inputs or [], model=model, gazetteers=gazetteer or (), patterns=patterns or (),
+                       extractors=extractor or (), coref=coref, min_confidence=min_confidence, batch_size=batch_size)
+    report = evaluate(graph, gold_set)
+    if report.unmatched_documents:
+        warn(f"warning: no input document for {len(report.unmatched_documents)} gold file(s): "
+             + ", ".join(report.unmatched_documents))
+    if json_file is not None:
+        with atomic_write(json_file) as handle:
+            json.dump(report.to_dict(), handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+    out.print(render(report, errors=errors, per_doc=per_doc))
+    out.print(report.summary(), markup=False, highlight=False)
+
+
+def _build(inputs: list[str], **options: object) -> api.KnowledgeGraph:
+    """``kg.build`` that reports unreadable inputs and goes on, as ``kg build`` does."""
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        warn(f"error: {error} (skipped)")
+
+    count = 0
+
+    def on_document(_doc: object) -> None:
+        nonlocal count
+        count += 1
+
+    graph = api.build(inputs, on_error=on_error, on_document=on_document, **options)
+    if count == 0:
+        if failures:
+            raise typer.Exit(1)  # each failure has been reported on its own line
+        raise KgError(", ".join(inputs), "no documents found")
+    return graph
