@@ -32,6 +32,8 @@ def evaluate_command(
     coref: Annotated[str, typer.Option("--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")] = "kg_coref",
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
+    calibrate: Annotated[bool, typer.Option("--calibrate", help="Show each pattern's precision on these articles and its calibrated confidence.")] = False,
+    write_confidences: Annotated[bool, typer.Option("--write-confidences", help="With --calibrate: write the calibrated confidences into the pattern files in use.")] = False,
 ) -> None:
     """Score extracted relations against gold annotations: precision, recall, F1, entity typing."""
     if bool(inputs) == (graph_file is not None):
@@ -51,7 +53,34 @@ def evaluate_command(
             json.dump(report.to_dict(), handle, indent=2, ensure_ascii=False)
             handle.write("\n")
     out.print(render(report, errors=errors, per_doc=per_doc))
+    if calibrate or write_confidences:
+        _calibrate(graph.graph, gold_set, patterns or [], write_confidences)
     out.print(report.summary(), markup=False, highlight=False)
+
+
+def _calibrate(graph, gold_set, extra_patterns: list[Path], write: bool) -> None:
+    """Per-pattern precision, and (with *write*) the calibrated confidences saved in the pattern files."""
+    from rich.table import Table
+
+    from ..evaluate.calibrate import PRIOR_STRENGTH, measure, write_confidences
+    from ..extract.patterns import default_pattern_files, load_patterns
+
+    current = load_patterns(extra_patterns).patterns
+    stats = measure(graph, gold_set)
+    table = Table(title=f"Pattern precision (calibrated = (right + {PRIOR_STRENGTH:g}·current) / (right + wrong + {PRIOR_STRENGTH:g}))")
+    for column in ("extractor", "right", "wrong", "neutral", "precision", "current", "calibrated"):
+        table.add_column(column, justify="left" if column == "extractor" else "right", no_wrap=column == "extractor")
+    for name, entry in stats.items():
+        prior = current[name].confidence if name in current else None
+        table.add_row(name, str(entry.right), str(entry.wrong), str(entry.neutral),
+                      "-" if entry.precision is None else f"{entry.precision:.2f}",
+                      "-" if prior is None else f"{prior:.2f}",
+                      "-" if prior is None or entry.precision is None else f"{entry.calibrated(prior):.2f}")
+    out.print(table)
+    if write:
+        files = [*default_pattern_files(), *extra_patterns]
+        changes = write_confidences(files, stats)
+        warn(f"updated {len(changes)} pattern confidence(s) in {len(files)} file(s)")
 
 
 def _build(inputs: list[str], **options: object) -> api.KnowledgeGraph:

@@ -1,0 +1,98 @@
+"""Calibrate pattern confidences: each pattern's precision on annotated articles.
+
+Every fact in a built graph lists the patterns that produced it (``kg:extractor``). Against gold
+annotations, a fact is right (it matches a ``gold`` triple), wrong (it matches nothing) or
+neutral (it matches only ``optional`` triples). A pattern's calibrated confidence is its
+precision, smoothed toward its current value so that a pattern seen a few times does not jump
+to 0 or 1: ``(right + k·prior) / (right + wrong + k)``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from ..errors import InputError, OutputError
+from ..fileio import atomic_write
+from ..graph.vocab import KG
+from .gold import GoldSet
+from .scoring import candidates, predictions, relation_of
+
+#: Weight of the prior (the pattern's current confidence), in pseudo-observations.
+PRIOR_STRENGTH = 3.0
+
+
+@dataclass
+class PatternPrecision:
+    extractor: str
+    right: int = 0
+    wrong: int = 0
+    neutral: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        n = self.right + self.wrong
+        return self.right / n if n else None
+
+    def calibrated(self, prior: float, strength: float = PRIOR_STRENGTH) -> float:
+        return round((self.right + strength * prior) / (self.right + self.wrong + strength), 2)
+
+
+def measure(graph: Graph, gold: GoldSet) -> dict[str, PatternPrecision]:
+    """Right, wrong and neutral facts per extractor."""
+    stats: dict[str, PatternPrecision] = {}
+    for p in predictions(graph):
+        statuses = set(candidates(p, gold).values())
+        outcome = "right" if "gold" in statuses else "neutral" if statuses else "wrong"
+        for extractor in _extractors(graph, p):
+            entry = stats.setdefault(extractor, PatternPrecision(extractor))
+            setattr(entry, outcome, getattr(entry, outcome) + 1)
+    return dict(sorted(stats.items()))
+
+
+def _extractors(graph: Graph, p) -> set[str]:
+    found = set()
+    for stmt in graph.subjects(RDF.subject, p.subject):
+        if (stmt, RDF.object, p.object) in graph and any(relation_of(x) == p.relation for x in graph.objects(stmt, RDF.predicate)):
+            for ev in graph.objects(stmt, KG.evidence):
+                found.update(str(x) for x in graph.objects(ev, KG.extractor))
+    return found
+
+
+def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecision],
+                      strength: float = PRIOR_STRENGTH) -> dict[str, tuple[float, float]]:
+    """Rewrite the ``confidence`` of every measured pattern in *pattern_files*; returns old → new."""
+    changes: dict[str, tuple[float, float]] = {}
+    for path in pattern_files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(path, f"cannot read pattern file ({exc})") from None
+        changed = False
+        for pattern in data.get("patterns", []):
+            entry = stats.get(pattern.get("id"))
+            if entry is None or entry.right + entry.wrong == 0:
+                continue
+            old = float(pattern.get("confidence", 0.5))
+            new = entry.calibrated(old, strength)
+            if new != old:
+                pattern["confidence"] = new
+                changes[pattern["id"]] = (old, new)
+                changed = True
+        if changed:
+            if not os.access(path, os.W_OK):
+                raise OutputError(path, "pattern file is not writable")
+            with atomic_write(path) as handle:
+                handle.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return changes
+
+
+def by_relation(stats: dict[str, PatternPrecision]) -> dict[str, list[PatternPrecision]]:
+    groups: dict[str, list[PatternPrecision]] = defaultdict(list)
+    for entry in stats.values():
+        groups[entry.extractor.split("/")[0]].append(entry)
+    return dict(groups)
