@@ -33,7 +33,7 @@ def evaluate_command(
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Show each pattern's precision on these articles and its calibrated confidence.")] = False,
-    write_confidences: Annotated[bool, typer.Option("--write-confidences", help="With --calibrate: write the calibrated confidences into the pattern files in use.")] = False,
+    write_confidences: Annotated[Optional[Path], typer.Option("--write-confidences", help="Write copies of the pattern files in use, with calibrated confidences, into this folder (pass them back with --patterns, or point it at kg/extract/patterns when developing kg).")] = None,
 ) -> None:
     """Score extracted relations against gold annotations: precision, recall, F1, entity typing."""
     if bool(inputs) == (graph_file is not None):
@@ -53,13 +53,13 @@ def evaluate_command(
             json.dump(report.to_dict(), handle, indent=2, ensure_ascii=False)
             handle.write("\n")
     out.print(render(report, errors=errors, per_doc=per_doc))
-    if calibrate or write_confidences:
+    if calibrate or write_confidences is not None:
         _calibrate(graph.graph, gold_set, patterns or [], write_confidences)
     out.print(report.summary(), markup=False, highlight=False)
 
 
-def _calibrate(graph, gold_set, extra_patterns: list[Path], write: bool) -> None:
-    """Per-pattern precision, and (with *write*) the calibrated confidences saved in the pattern files."""
+def _calibrate(graph, gold_set, extra_patterns: list[Path], folder: Path | None) -> None:
+    """Per-pattern precision, and (with *folder*) calibrated copies of the pattern files."""
     from rich.table import Table
 
     from ..evaluate.calibrate import PRIOR_STRENGTH, measure, write_confidences
@@ -77,10 +77,10 @@ def _calibrate(graph, gold_set, extra_patterns: list[Path], write: bool) -> None
                       "-" if prior is None else f"{prior:.2f}",
                       "-" if prior is None or entry.precision is None else f"{entry.calibrated(prior):.2f}")
     out.print(table)
-    if write:
+    if folder is not None:
         files = [*default_pattern_files(), *extra_patterns]
-        changes = write_confidences(files, stats)
-        warn(f"updated {len(changes)} pattern confidence(s) in {len(files)} file(s)")
+        changes = write_confidences(files, stats, folder=folder)
+        warn(f"wrote {len(files)} pattern file(s) to {folder} ({len(changes)} confidence(s) changed)")
 
 
 def _build(inputs: list[str], **options: object) -> api.KnowledgeGraph:

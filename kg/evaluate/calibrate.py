@@ -64,8 +64,11 @@ def _extractors(graph: Graph, p) -> set[str]:
 
 
 def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecision],
-                      strength: float = PRIOR_STRENGTH) -> dict[str, tuple[float, float]]:
-    """Rewrite the ``confidence`` of every measured pattern in *pattern_files*; returns old → new."""
+                      strength: float = PRIOR_STRENGTH, folder: Path | None = None) -> dict[str, tuple[float, float]]:
+    """Write *pattern_files* with the calibrated ``confidence`` of every measured pattern, into
+    *folder* (same file names) or, without one, in place; returns pattern id → (old, new)."""
+    if folder is not None and not Path(folder).is_dir():
+        raise OutputError(folder, "not a folder")
     changes: dict[str, tuple[float, float]] = {}
     for path in pattern_files:
         try:
@@ -83,10 +86,11 @@ def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecisi
                 pattern["confidence"] = new
                 changes[pattern["id"]] = (old, new)
                 changed = True
-        if changed:
-            if not os.access(path, os.W_OK):
-                raise OutputError(path, "pattern file is not writable")
-            with atomic_write(path) as handle:
+        target = Path(folder) / path.name if folder is not None else path
+        if changed or target != path:
+            if target.exists() and not os.access(target, os.W_OK):
+                raise OutputError(target, "pattern file is not writable")
+            with atomic_write(target) as handle:
                 handle.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return changes
 
