@@ -322,9 +322,12 @@ def _cluster_votes(doc: Doc, c: _Cluster) -> dict[str, float]:
             else:
                 votes[k] += v
         n += 1 if m.source == "ner" else 0
-    for k, v in ner_total.items():  # the NER counts as one voice, split by how often it said what
-        votes[k] += v / max(n, 1) + 0.1 * min(v, 3)
     fullest = max(c.mentions, key=lambda m: (m.end - m.start, -m.start))
+    # a lone word the NER calls a person, never given a first name or a title, is often a company
+    lone_word = fullest.end - fullest.start == 1 and not any(m.title for m in c.mentions)
+    for k, v in ner_total.items():  # the NER counts as one voice, split by how often it said what
+        weight = 0.7 if lone_word and k == "Person" else 1.0
+        votes[k] += weight * (v / max(n, 1) + 0.1 * min(v, 3))
     for k, v in _name_votes(surface(doc, fullest.start, fullest.end).split()).items():
         votes[k] += v
     return votes
@@ -344,10 +347,10 @@ def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[dict[str, flo
             for sib in root.conjuncts:
                 j = owner.get(sib.i)
                 if j is not None and j != i and initial[j]:
-                    extra[i][initial[j]] += 0.8
+                    extra[i][initial[j]] += 1.0
     for v, e in zip(votes, extra):
         for k, w in e.items():
-            v[k] = v.get(k, 0.0) + min(w, 1.6)
+            v[k] = v.get(k, 0.0) + min(w, 2.0)
 
 
 def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:

@@ -20,6 +20,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     facility_nouns: frozenset[str]
+    collective_org_nouns: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
 

@@ -134,6 +134,20 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     return start, end
 
 
+def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
+    """"Pratt [and Whitney]", "Procter [& Gamble]": a company named for two founders, when the
+    second name is no entity of its own."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+        return end
+    j = end + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and not owned[j] \
+            and doc[j].lower_ not in lexicon().titles:
+        j += 1
+    if j == end + 1 or j - end > 3:
+        return end
+    return j
+
+
 def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     """A title written before a person's name ("Hong Kong Chief Executive [John Lee]")."""
     lex = lexicon()
@@ -183,6 +197,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
             start = case + 1
         if source == "ner":
             start, end = _complete_name(doc, start, end, ent.label_, owned)
+            if ent.label_ == "ORG":
+                end = _paired_name(doc, end, owned)
         m = Mention(start, end, "name", source=source)
         m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0)
         mentions.append(m)

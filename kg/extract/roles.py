@@ -18,7 +18,9 @@ from .lexicon import lexicon
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
 _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
-_MEMBER_WORDS = frozenset({"member", "members", "membership"})
+# words that stand for the whole they belong to: "NATO members", "its subsidiaries include"
+_MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
+                           "unit", "units", "division", "divisions", "brand", "brands", "shareholder", "shareholders"})
 
 
 def entity(tok: Token) -> str | None:
@@ -127,6 +129,8 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         return resolve_token(tok.head.head)
     if members and (tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS):
         for c in tok.children:
+            if c.dep_ == "poss" and not entity(c) and c.lower_ in ("its", "their"):
+                continue
             if c.dep_ in ("compound", "poss") and entity(c):
                 return entity(c)
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -141,8 +145,16 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         # a description of a name: "Clarkson Research, a UK-based ... tracker"; "tuna maker StarKist"
         if tok.dep_ in ("appos", "compound") and entity(tok.head):
             return entity(tok.head)
-        # a facility known by a name: "the Ronnskar copper smelter in northern Sweden"
-        if tok.lemma_.lower() in lexicon().facility_nouns:
+        # "Toyota is a Japanese automaker headquartered in ...": the predicate noun is the subject
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(c.dep_ == "poss" for c in tok.children):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and entity(subj):
+                return entity(subj)
+        # a facility, region or collective known by a name: "the Ronnskar copper smelter",
+        # "the Zulia region", "the Samsung family"
+        lex = lexicon()
+        lemma = tok.lemma_.lower()
+        if lemma in lex.facility_nouns or lemma in lex.place_suffixes or lemma in lex.collective_org_nouns:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and entity(c)]
             if len(names) == 1:
                 return entity(names[0])

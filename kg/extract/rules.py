@@ -2,14 +2,15 @@
 
 ``group-member-location``: when a group is located in a place and includes members, each member
 organisation is located there too ("Hangzhou's six little dragons ... including DeepSeek" →
-DeepSeek locatedIn Hangzhou). The result carries the rule's name and its premises instead of a
+DeepSeek locatedIn Hangzhou). ``group-member-inclusion``: what includes a group includes its
+members ("the EU consists of 27 member states, including France" → the EU includes France). The result carries the rule's name and its premises instead of a
 sentence, so users can ask SPARQL for extracted facts only, or for inferred ones.
 """
 from __future__ import annotations
 
 from .records import Entity, Evidence, Relation
 
-RULE_CONFIDENCE = {"group-member-location": 0.8}
+RULE_CONFIDENCE = {"group-member-location": 0.8, "group-member-inclusion": 0.8}
 
 
 def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[Relation]:
@@ -29,6 +30,23 @@ def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[
             rel = Relation(inc.object, "locatedIn", loc.object, Evidence(
                 extractor="rule/group-member-location", confidence=conf, rule="group-member-location",
                 premises=((loc.subject, loc.predicate, loc.object), (inc.subject, inc.predicate, inc.object)),
+            ), inferred=True)
+            if triple not in best or best[triple].evidence.confidence < conf:
+                best[triple] = rel
+    # "The EU consists of 27 member states, including France": the whole includes the members
+    for outer in relations:
+        if outer.predicate != "includes" or entities[outer.object].type != "Group":
+            continue
+        for inner in members:
+            if inner.subject != outer.object or inner.object == outer.subject:
+                continue
+            triple = (outer.subject, "includes", inner.object)
+            if triple in have:
+                continue
+            conf = round(RULE_CONFIDENCE["group-member-inclusion"] * min(outer.evidence.confidence, inner.evidence.confidence), 3)
+            rel = Relation(outer.subject, "includes", inner.object, Evidence(
+                extractor="rule/group-member-inclusion", confidence=conf, rule="group-member-inclusion",
+                premises=((outer.subject, "includes", outer.object), (inner.subject, "includes", inner.object)),
             ), inferred=True)
             if triple not in best or best[triple].evidence.confidence < conf:
                 best[triple] = rel
