@@ -178,35 +178,48 @@ def _acronym_pairs(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
 
 
 def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
-    """Group name mentions that refer to the same entity."""
+    """Group name mentions that refer to the same entity.
+
+    Mentions with the same normalised name are one group first, so that the NER's verdicts on
+    all of them ("Boliden" as a place once, a person four times) decide together whether the
+    group belongs to a fuller name ("Boliden AB").
+    """
     acronyms = _acronym_pairs(doc, mentions)
-    order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end - mentions[i].start), mentions[i].start))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if i not in acronyms:
+            key = normalise(surface(doc, m.start, m.end))
+            if key:
+                groups[key].append(i)
+    order = sorted(groups.values(), key=lambda idx: (-max(mentions[i].end - mentions[i].start for i in idx),
+                                                      min(mentions[i].start for i in idx)))
     clusters: list[_Cluster] = []
     of: dict[int, _Cluster] = {}
-    by_key: dict[str, _Cluster] = {}
-    for i in order:
-        if i in acronyms:
-            continue
-        m = mentions[i]
-        words = surface(doc, m.start, m.end).split()
-        key = normalise(" ".join(words))
-        if not key:
-            continue
-        target = by_key.get(key)
+    for idx in order:
+        members = sorted((mentions[i] for i in idx), key=lambda m: m.start)
+        probe = Mention(members[0].start, members[0].end, "name", _summed_votes(members), members[0].source)
+        words = surface(doc, probe.start, probe.end).split()
+        target = _find_container(doc, probe, words, clusters)
         if target is None:
-            target = _find_container(doc, m, words, clusters)
-        if target is None:
-            target = _Cluster(m, words)
+            target = _Cluster(members[0], words)
+            target.mentions.extend(members[1:])
             clusters.append(target)
         else:
-            target.mentions.append(m)
-        by_key.setdefault(key, target)
-        of[i] = target
+            target.mentions.extend(members)
+        for i in idx:
+            of[i] = target
     for i, j in acronyms.items():
         if j in of:
             of[j].mentions.append(mentions[i])
-            by_key.setdefault(normalise(surface(doc, mentions[i].start, mentions[i].end)), of[j])
     return clusters
+
+
+def _summed_votes(members: list[Mention]) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    for m in members:
+        for k, v in m.type_votes.items():
+            votes[k] += v
+    return dict(votes)
 
 
 def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Cluster]) -> _Cluster | None:

@@ -115,6 +115,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
         for role in (subject, obj):
             if role.node not in nodes:
                 raise InputError(where, f"role node {role.node!r} is not a RIGHT_ID of the pattern")
+        _check_matcher_pattern(p["pattern"], where)
         confidence = p.get("confidence", 0.5)
         if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
             raise InputError(where, "confidence must be a number between 0 and 1")
@@ -127,6 +128,18 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             description=str(p.get("description", "")), source=str(path),
         ))
     return out
+
+
+def _check_matcher_pattern(pattern: list, where: str) -> None:
+    """Let spaCy validate the pattern now, so a bad file fails with one line, not mid-build."""
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
+    try:
+        DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
+    except (ValueError, KeyError, TypeError) as exc:
+        message = " ".join(str(exc).split())
+        raise InputError(where, f"invalid DependencyMatcher pattern: {message[:200]}") from None
 
 
 def default_pattern_files() -> list[Path]:

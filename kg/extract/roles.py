@@ -150,6 +150,12 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and entity(subj):
                 return entity(subj)
+        # "in the west of the country": a part of a place stands for the place
+        if tok.lemma_.lower() in ("west", "east", "north", "south", "part", "outskirts", "heart", "centre", "center",
+                                  "northwest", "northeast", "southwest", "southeast", "edge", "coast", "interior"):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and entity(c)):
+                    return entity(pobj)
         # a facility, region or collective known by a name: "the Ronnskar copper smelter",
         # "the Zulia region", "the Samsung family"
         lex = lexicon()

@@ -37,6 +37,11 @@ def sentence_breaks(doc: Doc) -> Doc:
             end = _dateline_end(doc, tok.i)
             if end is not None and end + 1 < len(doc):
                 doc[end + 1].is_sent_start = True
+                # and keep the parser from cutting the first sentence's opening words apart
+                for nxt in doc[end + 2:end + 8]:
+                    if nxt.is_punct or nxt.is_space or "\n" in nxt.whitespace_:
+                        break
+                    nxt.is_sent_start = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
