@@ -188,7 +188,7 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if i not in acronyms:
-            key = normalise(surface(doc, m.start, m.end))
+            key = normalise(m.canonical or surface(doc, m.start, m.end))
             if key:
                 groups[key].append(i)
     order = sorted(groups.values(), key=lambda idx: (-max(mentions[i].end - mentions[i].start for i in idx),
@@ -198,7 +198,7 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
     for idx in order:
         members = sorted((mentions[i] for i in idx), key=lambda m: m.start)
         probe = Mention(members[0].start, members[0].end, "name", _summed_votes(members), members[0].source)
-        words = surface(doc, probe.start, probe.end).split()
+        words = (members[0].canonical or surface(doc, probe.start, probe.end)).split()
         target = _find_container(doc, probe, words, clusters)
         if target is None:
             target = _Cluster(members[0], words)
@@ -369,7 +369,7 @@ def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[dict[str, flo
 def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
     forms = []
     for m in mentions:
-        text = surface(doc, m.start, m.end)
+        text = m.canonical or surface(doc, m.start, m.end)
         if kind == "Group":
             text = re.sub(r"^(the|a|an|this|that|these|those)\s+", "", text, flags=re.I)
         forms.append((m, text))
@@ -390,6 +390,7 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
                 label = next(t for _, t in forms if t.casefold() == shorter.casefold() and not t.isupper()) if any(
                     t.casefold() == shorter.casefold() and not t.isupper() for _, t in forms) else shorter
     aliases = {t for _, t in forms if t != label}
+    aliases |= {re.sub(r"^(the|a|an)\s+", "", surface(doc, m.start, m.end), flags=re.I) for m in mentions if m.canonical}
     for m in mentions:
         if m.title and kind == "Person":
             aliases.add(f"{m.title} {label}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import lexicon
-from .places import fold, is_place, place_names
+from .places import demonyms, fold, is_place, place_names
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
 NER_TYPES = {
@@ -47,6 +47,7 @@ class Mention:
     title_span: tuple[int, int] | None = None  # token indices of the title words themselves
     entity: str | None = None  # entity key once resolved
     prefix: "Mention | None" = None  # a name written before an in-span title ("KCCI" Chief X)
+    canonical: str | None = None  # the name it stands for when the text differs ("Iraqi government" → Iraq)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -426,6 +427,29 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet", "regime"})
+
+
+def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """"the Iraqi government" is Iraq (governments are their country)."""
+    names = demonyms()
+    out = []
+    for tok in doc:
+        if tok.lower_ not in GOVERNMENT_NOUNS or taken[tok.i]:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        if not mods:
+            continue
+        start = min(c.left_edge.i for c in mods)
+        words = doc[start:tok.i].text
+        country = names.get(fold(words)) or names.get(fold(mods[-1].text))
+        if country and not any(taken[i] for i in range(start, tok.i)):
+            m = Mention(start, tok.i + 1, "name", source="government", canonical=country)
+            m.vote("Place", 5.0)
+            out.append(m)
+    return out
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions of *doc*, sorted by position, without overlaps between kinds."""
     names = name_mentions(doc)
@@ -433,6 +457,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in names:
         for i in range(m.start, m.end):
             taken[i] = True
+    governments = government_mentions(doc, taken)
+    for m in governments:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    names += governments
     groups = group_mentions(doc, taken)
     for m in groups:
         for i in range(m.start, m.end):

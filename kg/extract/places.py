@@ -74,5 +74,13 @@ def country_names() -> frozenset[str]:
     return frozenset({fold(c["name"]) for c in gc.get_countries().values()} | extra)
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality adjective (folded) → country name ("iraqi" → "Iraq")."""
+    with open(DATA_DIR / "demonyms.csv", encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        return {fold(row[0]): row[1] for row in rows if len(row) == 2 and row[0] != "demonym"}
+
+
 def is_place(name: str) -> bool:
     return fold(name) in place_names()

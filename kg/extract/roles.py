@@ -150,6 +150,11 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and entity(subj):
                 return entity(subj)
+        # "Iraq's government" is Iraq
+        if tok.lower_ in ("government", "administration", "authorities", "cabinet"):
+            poss = next((c for c in tok.children if c.dep_ == "poss" and entity(c)), None)
+            if poss is not None:
+                return entity(poss)
         # "in the west of the country": a part of a place stands for the place
         if tok.lemma_.lower() in ("west", "east", "north", "south", "part", "outskirts", "heart", "centre", "center",
                                   "northwest", "northeast", "southwest", "southeast", "edge", "coast", "interior"):

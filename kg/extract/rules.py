@@ -3,14 +3,16 @@
 ``group-member-location``: when a group is located in a place and includes members, each member
 organisation is located there too ("Hangzhou's six little dragons ... including DeepSeek" →
 DeepSeek locatedIn Hangzhou). ``group-member-inclusion``: what includes a group includes its
-members ("the EU consists of 27 member states, including France" → the EU includes France). The result carries the rule's name and its premises instead of a
+members ("the EU consists of 27 member states, including France" → the EU includes France).
+``delegation-leader``: the leader of a visiting group visits too (the spec: "a delegation's visit
+is also a visit by its named leader when the text says the leader leads it"). The result carries the rule's name and its premises instead of a
 sentence, so users can ask SPARQL for extracted facts only, or for inferred ones.
 """
 from __future__ import annotations
 
 from .records import Entity, Evidence, Relation
 
-RULE_CONFIDENCE = {"group-member-location": 0.8, "group-member-inclusion": 0.8}
+RULE_CONFIDENCE = {"group-member-location": 0.8, "group-member-inclusion": 0.8, "delegation-leader": 0.8}
 
 
 def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[Relation]:
@@ -30,6 +32,19 @@ def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[
             rel = Relation(inc.object, "locatedIn", loc.object, Evidence(
                 extractor="rule/group-member-location", confidence=conf, rule="group-member-location",
                 premises=((loc.subject, loc.predicate, loc.object), (inc.subject, inc.predicate, inc.object)),
+            ), inferred=True)
+            if triple not in best or best[triple].evidence.confidence < conf:
+                best[triple] = rel
+    # "Chey is slated to lead the business delegation" + "the delegation to China": Chey goes too
+    for lead in (r for r in relations if r.predicate == "leads"):
+        for visit in (r for r in relations if r.predicate == "visited" and r.subject == lead.object):
+            triple = (lead.subject, "visited", visit.object)
+            if triple in have or lead.subject == visit.object:
+                continue
+            conf = round(RULE_CONFIDENCE["delegation-leader"] * min(lead.evidence.confidence, visit.evidence.confidence), 3)
+            rel = Relation(lead.subject, "visited", visit.object, Evidence(
+                extractor="rule/delegation-leader", confidence=conf, rule="delegation-leader",
+                premises=((lead.subject, "leads", lead.object), (visit.subject, "visited", visit.object)),
             ), inferred=True)
             if triple not in best or best[triple].evidence.confidence < conf:
                 best[triple] = rel

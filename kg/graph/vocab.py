@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     includes: URIRef  # a whole (group, list, organisation) explicitly contains a member
     locatedIn: URIRef  # an organisation, place or facility is situated in a place
     signsAgreementWith: URIRef  # parties sign an agreement with each other (symmetric)
+    leads: URIRef  # a person or organisation leads a group (a delegation)
     holdsPosition: URIRef  # a person holds an office (kg:Position)
     title: URIRef  # the title of a position ("Chief Executive")
     positionIn: URIRef  # the organisation or place a position belongs to
