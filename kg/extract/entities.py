@@ -91,6 +91,15 @@ def _context_votes(doc: Doc, m: Mention) -> None:
             m.vote(noun_type(child), 2.0)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         m.vote(noun_type(root.head), 2.0)
+    # a predicate noun: "Mount Kilimanjaro is a dormant volcano", "Alphabet is a holding company"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                m.vote(noun_type(child), 2.0)
+    # things, not people, are located somewhere: "The Louvre, located in Paris"
+    if any(c.dep_ in ("acl", "relcl") and c.lower_ in ("located", "based", "headquartered", "situated") for c in root.children):
+        m.vote("Place", 0.8)
+        m.vote("Organization", 0.8)
     # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group"
     for child in root.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start:
@@ -135,6 +144,8 @@ def _name_votes(words: list[str]) -> dict[str, float]:
         votes["Place"] = 1.5
     if words and words[0].casefold() in lex.royal_titles and len(words) > 1:
         votes["Person"] = 2.0
+    if len(words) > 1 and words[0].casefold() in lex.place_prefixes:
+        votes["Place"] = votes.get("Place", 0.0) + 2.0  # "Mount Kilimanjaro", "Lake Victoria"
     if is_place(" ".join(words)):
         votes["Place"] = votes.get("Place", 0.0) + 1.5
     return votes

@@ -21,6 +21,7 @@ class Lexicon:
     collective_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     collective_org_nouns: frozenset[str]
+    place_prefixes: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
 

@@ -19,6 +19,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
 _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
 # words that stand for the whole they belong to: "NATO members", "its subsidiaries include"
+_PASSIVE_SUBJECT_VERBS = frozenset({"schedule", "expect", "set", "slate", "make", "compose", "form", "base", "locate",
+                                    "headquarter", "situate", "comprise"})
 _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
                            "unit", "units", "division", "divisions", "brand", "brands", "shareholder", "shareholders"})
 
@@ -35,7 +37,9 @@ def agent_of(tok: Token) -> Token | None:
         seen += 1
         if cur.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
-            if subj is not None and not (subj.dep_ == "nsubjpass" and cur is tok and cur.lemma_ not in ("schedule", "expect", "set", "slate")):
+            # a passive subject is the patient ("Baghdad was visited"), except for verbs whose
+            # passive subject is the one the relation is about ("is made up of", "is scheduled to")
+            if subj is not None and not (subj.dep_ == "nsubjpass" and cur is tok and cur.lemma_ not in _PASSIVE_SUBJECT_VERBS):
                 if subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 return subj
