@@ -15,10 +15,12 @@ import kg
 from kg.errors import InputError, KgError, ModelError
 from kg.graph.vocab import ENTITY_TYPES, KG, KGR_NS, RELATIONS
 
+# entities the articles name; visit and signing nodes are events built from facts, not entities
 ENTITY_COUNT = f"""
 SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
   VALUES ?type {{ {" ".join(f"kg:{t}" for t in ENTITY_TYPES)} }}
   ?e a ?type .
+  FILTER NOT EXISTS {{ ?e a ?fact . VALUES ?fact {{ kg:Visit kg:AgreementSigning }} }}
 }}"""
 RELATION_COUNT = f"""
 SELECT (COUNT(*) AS ?n) WHERE {{

@@ -18,12 +18,13 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..graph.vocab import ENTITY_TYPES, KG, KG_NS, PREFIXES, RELATIONS, SYMMETRIC_RELATIONS
+from ..graph.vocab import ENTITY_TYPES, FACT_EVENT_TYPES, KG, KG_NS, PREFIXES, RELATIONS, SYMMETRIC_RELATIONS
 
 _ENTITY_QUERY = f"""
 SELECT ?entity ?type ?label ?alias WHERE {{
   VALUES ?type {{ {" ".join(f"kg:{name}" for name in ENTITY_TYPES)} }}
   ?entity a ?type .
+  FILTER NOT EXISTS {{ VALUES ?event {{ {" ".join(f"kg:{name}" for name in FACT_EVENT_TYPES)} }} ?entity a ?event }}
   OPTIONAL {{ ?entity rdfs:label ?label }}
   OPTIONAL {{ ?entity skos:altLabel ?alias }}
 }}"""

@@ -18,7 +18,7 @@ from rdflib import RDF, Graph
 
 from ..errors import InputError, OutputError
 from ..fileio import atomic_write
-from ..graph.vocab import KG
+from ..graph.vocab import KG, SYMMETRIC_RELATIONS
 from .gold import GoldSet
 from .scoring import candidates, predictions, relation_of
 
@@ -46,6 +46,8 @@ def measure(graph: Graph, gold: GoldSet) -> dict[str, PatternPrecision]:
     """Right, wrong and neutral facts per extractor."""
     stats: dict[str, PatternPrecision] = {}
     for p in predictions(graph):
+        if p.relation in SYMMETRIC_RELATIONS and str(p.subject) > str(p.object):
+            continue  # a symmetric fact is written both ways; count it once, as the scorer does
         statuses = set(candidates(p, gold).values())
         outcome = "right" if "gold" in statuses else "neutral" if statuses else "wrong"
         for extractor in _extractors(graph, p):
@@ -70,6 +72,7 @@ def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecisi
     if folder is not None and not Path(folder).is_dir():
         raise OutputError(folder, "not a folder")
     changes: dict[str, tuple[float, float]] = {}
+    used: set[str] = set()
     for path in pattern_files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -86,7 +89,13 @@ def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecisi
                 pattern["confidence"] = new
                 changes[pattern["id"]] = (old, new)
                 changed = True
-        target = Path(folder) / path.name if folder is not None else path
+        name = path.name
+        n = 1
+        while name in used:  # a user's visited.json beside the default one keeps both
+            n += 1
+            name = f"{path.stem}-{n}{path.suffix}"
+        used.add(name)
+        target = Path(folder) / name if folder is not None else path
         if changed or target != path:
             if target.exists() and not os.access(target, os.W_OK):
                 raise OutputError(target, "pattern file is not writable")

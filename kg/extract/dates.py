@@ -64,7 +64,16 @@ def normalise_date(text: str, base: dt.date | None = None, tense: str = "present
             return base + dt.timedelta(days=shift)
     m = _WEEKDAY.search(low)
     if m:
+        before = low[:m.start()].split()[-1:] or [""]
+        if before[0] in ("next", "coming"):
+            tense = "future"
+        elif before[0] in ("last", "past", "previous"):
+            tense = "past"
         delta = _WEEKDAYS[m[1].casefold()] - base.weekday()
+        if delta == 0 and before[0] in ("next", "coming"):
+            return base + dt.timedelta(days=7)
+        if delta == 0 and before[0] in ("last", "past", "previous"):
+            return base - dt.timedelta(days=7)
         if delta == 0:
             return base  # "on Tuesday" in Tuesday's paper
         if tense == "past":

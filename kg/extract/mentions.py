@@ -235,6 +235,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
         ) and "\n" not in doc[j - 1].whitespace_:
             j += 1
         words = [t.lower_ for t in doc[i:j]]
+        if " ".join(words) in lex.titles:
+            i = j
+            continue  # "The Chief Executive": a title, resolved as a reference
         if j == i + 1 and tok.is_sent_start and words[0] in lowered:
             i = j
             continue  # "Sale of Texas-based Krestmark": a common word at the start of a sentence
@@ -407,8 +410,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             continue
-        if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
-            continue  # "the Samsung chief" is handled as a title of a named person below
+        if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and taken[c.i] for c in tok.children):
+            continue  # "the Samsung chief": a name inside; not a bare description
         lemma = tok.lemma_.lower()
         words = " ".join(t.text for t in doc[dets[0].i + 1:tok.i + 1])
         kind = None

@@ -98,6 +98,8 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(path, "pattern file not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read pattern file ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(path, f"not a valid JSON pattern file ({getattr(exc, 'msg', exc)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("relation"), str) or not isinstance(data.get("patterns"), list):
@@ -148,7 +150,9 @@ def default_pattern_files() -> list[Path]:
 
 def load_patterns(extra: list[str | os.PathLike[str]] | tuple = (), defaults: bool = True) -> PatternSet:
     """The default pattern files plus *extra* ones; a later pattern with the same id replaces an earlier one."""
-    files = (default_pattern_files() if defaults else []) + [Path(f) for f in extra]
+    files = default_pattern_files() if defaults else []
+    for f in map(Path, extra):  # a folder stands for the pattern files in it
+        files += sorted(f.glob("*.json")) if f.is_dir() else [f]
     patterns: dict[str, RelationPattern] = {}
     for f in files:
         for p in load_pattern_file(f):

@@ -149,7 +149,7 @@ def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
     """An n-ary visit or agreement-signing node with its participants, date, topics and evidence."""
     node = event_iri(facts.doc_id, event.key)
     yield node, RDF.type, KG[event.kind]
-    yield node, RDF.type, KG.Event
+    yield node, RDF.type, KG.Event  # also stated, so that plain SPARQL finds every event
     names: dict[str, list[str]] = {}
     for role, key in event.roles:
         entity = facts.entities[key]

@@ -122,6 +122,24 @@ def drop_weak_statements(graph: Graph, min_confidence: float) -> None:
         # inferred facts derived from it lose a premise; they stay only with other support
         for ev in list(graph.subjects(PROV.wasDerivedFrom, stmt)):
             graph.remove((ev, PROV.wasDerivedFrom, stmt))
+    drop_unsupported_events(graph)
+
+
+def drop_unsupported_events(graph: Graph) -> None:
+    """Remove visit and signing nodes none of whose binary facts is left in the graph, and
+    positions nobody holds any more."""
+    checks = ((KG.Visit, KG.agent, KG.visited, KG.destination), (KG.AgreementSigning, KG.party, KG.signsAgreementWith, KG.party))
+    for kind, left, relation, right in checks:
+        for event in list(graph.subjects(RDF.type, kind)):
+            lefts, rights = list(graph.objects(event, left)), list(graph.objects(event, right))
+            if not any((a, relation, b) in graph for a in lefts for b in rights if a != b):
+                for ev in list(graph.objects(event, KG.evidence)):
+                    graph.remove((ev, None, None))
+                graph.remove((event, None, None))
+                graph.remove((None, None, event))
+    for position in list(graph.subjects(RDF.type, KG.Position)):
+        if (None, KG.holdsPosition, position) not in graph:
+            graph.remove((position, None, None))
 
 
 def settle_labels(graph: Graph) -> None:

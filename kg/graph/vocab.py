@@ -97,6 +97,10 @@ PREFIXES: dict[str, str] = {
 #: The entity classes, in the order legends list them.
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place", "Group", "Event")
 
+#: Event nodes built from facts (n-ary visits and signings); not entities of the articles, so
+#: the network view, statistics and page leave them out.
+FACT_EVENT_TYPES: tuple[str, ...] = ("Visit", "AgreementSigning")
+
 #: The relations extracted from text (the spec's four) and which of them are symmetric.
 RELATIONS: tuple[str, ...] = ("visited", "includes", "locatedIn", "signsAgreementWith")
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"signsAgreementWith"})

@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from ..errors import KgError
 from ..fileio import atomic_write
-from ..graph.vocab import ENTITY_TYPES, KG, PREFIXES, SYMMETRIC_RELATIONS
+from ..graph.vocab import ENTITY_TYPES, FACT_EVENT_TYPES, KG, PREFIXES, SYMMETRIC_RELATIONS
 
 __all__ = ["TYPE_STYLES", "render_html", "write_html"]
 
@@ -126,9 +126,11 @@ class _PageData:
 def _collect(graph: Graph) -> _PageData:
     doc_names = {d: _document_name(graph, d) for d in graph.subjects(RDF.type, KG.Document)}
     entity_type: dict[Node, str] = {}
+    events = {e for name in FACT_EVENT_TYPES for e in graph.subjects(RDF.type, KG[name])}
     for name in (*ENTITY_TYPES, "Entity"):  # most specific first, kg:Entity as fallback
         for entity in graph.subjects(RDF.type, KG[name]):
-            entity_type.setdefault(entity, name)
+            if entity not in events:  # visits and signings are already drawn as their edges
+                entity_type.setdefault(entity, name)
     label = _first(graph, RDFS.label)
     names = {e: str(label[e]) if e in label else _local_name(e) for e in entity_type}
     edges = _relation_edges(graph, entity_type)
