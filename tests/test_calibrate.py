@@ -16,7 +16,7 @@ import kg
 from kg.cli import app
 from kg.errors import OutputError
 from kg.evaluate import load_gold
-from kg.evaluate.calibrate import PRIOR_STRENGTH, PatternPrecision, by_relation, measure, write_confidences
+from kg.evaluate.calibrate import PSEUDO_COUNT, PatternPrecision, by_relation, measure, write_confidences
 from kg.extract.patterns import default_pattern_files, load_pattern_file
 from kg.graph.vocab import KG
 
@@ -58,33 +58,27 @@ def test_precision() -> None:
     assert PatternPrecision("x/y").precision is None
 
 
-@pytest.mark.parametrize("right, wrong, prior, strength", [
-    (3, 1, 0.5, PRIOR_STRENGTH), (0, 1, 0.9, PRIOR_STRENGTH), (1, 0, 0.9, PRIOR_STRENGTH),
-    (10, 0, 0.3, PRIOR_STRENGTH), (2, 2, 0.8, 1.0), (0, 0, 0.85, PRIOR_STRENGTH), (5, 5, 0.6, 0.0),
-])
-def test_calibrated_is_precision_smoothed_toward_the_prior(right: int, wrong: int, prior: float, strength: float) -> None:
-    entry = PatternPrecision("x/y", right=right, wrong=wrong, neutral=7)
-    expected = (right + strength * prior) / (right + wrong + strength)
-    assert entry.calibrated(prior, strength) == pytest.approx(round(expected, 2))
+@pytest.mark.parametrize("right, wrong", [(3, 1), (0, 1), (1, 0), (10, 0), (2, 2), (0, 0), (5, 5)])
+def test_calibrated_is_laplace_smoothed_precision(right: int, wrong: int) -> None:
+    entry = PatternPrecision("x/y", right=right, wrong=wrong, neutral=7)  # neutral facts do not count
+    assert entry.calibrated() == pytest.approx(round((right + PSEUDO_COUNT) / (right + wrong + 2 * PSEUDO_COUNT), 2))
 
 
 def test_calibrated_hand_computed() -> None:
-    assert PRIOR_STRENGTH == 3.0
-    assert PatternPrecision("x/y", right=3, wrong=1).calibrated(0.5) == 0.64  # 4.5 / 7
-    assert PatternPrecision("x/y", right=0, wrong=1).calibrated(0.9) == 0.68  # 2.7 / 4
-    assert PatternPrecision("x/y", right=1, wrong=0).calibrated(0.9) == 0.93  # 3.7 / 4
-    assert PatternPrecision("x/y").calibrated(0.85) == 0.85  # nothing measured: the prior
+    assert PSEUDO_COUNT == 1.0
+    assert PatternPrecision("x/y", right=3, wrong=1).calibrated() == 0.67  # 4 / 6
+    assert PatternPrecision("x/y", right=0, wrong=1).calibrated() == 0.33  # 1 / 3
+    assert PatternPrecision("x/y", right=1, wrong=0).calibrated() == 0.67  # 2 / 3
+    assert PatternPrecision("x/y", right=14, wrong=0).calibrated() == 0.94  # 15 / 16
 
 
-def test_calibrated_stays_between_precision_and_prior() -> None:
+def test_calibrated_moves_toward_the_precision_with_more_observations() -> None:
     for right, wrong in [(1, 0), (0, 1), (4, 6), (9, 1)]:
         entry = PatternPrecision("x/y", right=right, wrong=wrong)
-        for prior in (0.2, 0.5, 0.9):
-            low, high = sorted((entry.precision, prior))
-            assert low - 0.005 <= entry.calibrated(prior) <= high + 0.005
-    # more observations pull harder toward the measured precision
-    few, many = PatternPrecision("x/y", right=1, wrong=1), PatternPrecision("x/y", right=50, wrong=50)
-    assert abs(many.calibrated(0.9) - 0.5) < abs(few.calibrated(0.9) - 0.5)
+        low, high = sorted((entry.precision, 0.5))
+        assert low - 0.005 <= entry.calibrated() <= high + 0.005
+    few, many = PatternPrecision("x/y", right=2, wrong=0), PatternPrecision("x/y", right=50, wrong=0)
+    assert abs(many.calibrated() - 1.0) < abs(few.calibrated() - 1.0)
 
 
 def test_by_relation_groups_by_the_id_prefix() -> None:
@@ -185,7 +179,7 @@ def test_write_confidences_in_place_on_a_copy(pattern_copy: Path) -> None:
         "visited/not-in-this-file": PatternPrecision("visited/not-in-this-file", right=5),
     }
     changes = write_confidences([pattern_copy], stats)
-    expected = stats[measured].calibrated(before[measured])
+    expected = stats[measured].calibrated()
     assert expected != before[measured]
     assert changes == {measured: (before[measured], expected)}
     after = confidences(pattern_copy)
@@ -215,7 +209,7 @@ def test_write_confidences_into_a_folder(pattern_copy: Path, tmp_path: Path) -> 
     assert [p.name for p in out.iterdir()] == ["visited.json"]
     written = confidences(out / "visited.json")
     assert changes == {measured: (before[measured], written[measured])}
-    assert written[measured] == round((0 + PRIOR_STRENGTH * before[measured]) / (4 + PRIOR_STRENGTH), 2)
+    assert written[measured] == round((0 + 1) / (4 + 2), 2)
     assert {k: v for k, v in written.items() if k != measured} == {k: v for k, v in before.items() if k != measured}
 
 
@@ -276,7 +270,7 @@ def test_cli_calibrate_prints_the_pattern_table(cli, graph: Graph, corpus) -> No
             assert precision == "-" and calibrated == "-"
         else:
             assert float(precision) == pytest.approx(entry.precision, abs=0.005)
-            assert float(calibrated) == pytest.approx(entry.calibrated(float(current)), abs=0.005)
+            assert float(calibrated) == pytest.approx(entry.calibrated(), abs=0.005)
     assert result.stdout.rstrip().splitlines()[-1].startswith("F1=")
 
 
@@ -308,13 +302,14 @@ def test_cli_write_confidences_writes_copies_only(cli, graph: Graph, corpus, tmp
             if entry is None or entry.right + entry.wrong == 0:
                 assert new[pid] == value, pid
             else:
-                assert new[pid] == entry.calibrated(value), pid
-    # the visit pattern was right, the based-in one wrong: they move in opposite directions
+                assert new[pid] == entry.calibrated(), pid
+    # the visit pattern was right, the based-in one wrong: the right one ends up more trusted
     visit = next(iter(extractors_of(graph, KG.visited)))
     located = next(iter(extractors_of(graph, KG.locatedIn)))
     merged_old = {k: v for p in package_patterns for k, v in confidences(p).items()}
     merged_new = {k: v for p in package_patterns for k, v in confidences(out / p.name).items()}
-    assert merged_new[visit] >= merged_old[visit] and merged_new[located] < merged_old[located]
+    assert merged_new[visit] > 0.5 > merged_new[located]
+    assert merged_new[located] < merged_old[located]
 
 
 def test_cli_write_confidences_includes_extra_pattern_files(cli, corpus, tmp_path: Path) -> None:

@@ -62,12 +62,12 @@ def _calibrate(graph, gold_set, extra_patterns: list[Path], folder: Path | None)
     """Per-pattern precision, and (with *folder*) calibrated copies of the pattern files."""
     from rich.table import Table
 
-    from ..evaluate.calibrate import PRIOR_STRENGTH, measure, write_confidences
+    from ..evaluate.calibrate import measure, write_confidences
     from ..extract.patterns import default_pattern_files, load_patterns
 
     current = load_patterns(extra_patterns).patterns
     stats = measure(graph, gold_set)
-    table = Table(title=f"Pattern precision (calibrated = (right + {PRIOR_STRENGTH:g}·current) / (right + wrong + {PRIOR_STRENGTH:g}))")
+    table = Table(title="Pattern precision (calibrated = (right + 1) / (right + wrong + 2))")
     for column in ("extractor", "right", "wrong", "neutral", "precision", "current", "calibrated"):
         table.add_column(column, justify="left" if column == "extractor" else "right", no_wrap=column == "extractor")
     for name, entry in stats.items():
@@ -75,7 +75,7 @@ def _calibrate(graph, gold_set, extra_patterns: list[Path], folder: Path | None)
         table.add_row(name, str(entry.right), str(entry.wrong), str(entry.neutral),
                       "-" if entry.precision is None else f"{entry.precision:.2f}",
                       "-" if prior is None else f"{prior:.2f}",
-                      "-" if prior is None or entry.precision is None else f"{entry.calibrated(prior):.2f}")
+                      "-" if entry.precision is None else f"{entry.calibrated():.2f}")
     out.print(table)
     if folder is not None:
         files = [*default_pattern_files(), *extra_patterns]

@@ -3,8 +3,9 @@
 Every fact in a built graph lists the patterns that produced it (``kg:extractor``). Against gold
 annotations, a fact is right (it matches a ``gold`` triple), wrong (it matches nothing) or
 neutral (it matches only ``optional`` triples). A pattern's calibrated confidence is its
-precision, smoothed toward its current value so that a pattern seen a few times does not jump
-to 0 or 1: ``(right + k·prior) / (right + wrong + k)``.
+precision with Laplace's rule of succession, ``(right + 1) / (right + wrong + 2)``, so that a
+pattern seen a few times does not jump to 0 or 1, and calibrating twice on the same articles
+gives the same values. Patterns that matched nothing keep the confidence they have.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from ..graph.vocab import KG, SYMMETRIC_RELATIONS
 from .gold import GoldSet
 from .scoring import candidates, predictions, relation_of
 
-#: Weight of the prior (the pattern's current confidence), in pseudo-observations.
-PRIOR_STRENGTH = 3.0
+#: Pseudo-observations added to each side (Laplace smoothing).
+PSEUDO_COUNT = 1.0
 
 
 @dataclass
@@ -38,8 +39,8 @@ class PatternPrecision:
         n = self.right + self.wrong
         return self.right / n if n else None
 
-    def calibrated(self, prior: float, strength: float = PRIOR_STRENGTH) -> float:
-        return round((self.right + strength * prior) / (self.right + self.wrong + strength), 2)
+    def calibrated(self, pseudo: float = PSEUDO_COUNT) -> float:
+        return round((self.right + pseudo) / (self.right + self.wrong + 2 * pseudo), 2)
 
 
 def measure(graph: Graph, gold: GoldSet) -> dict[str, PatternPrecision]:
@@ -66,7 +67,7 @@ def _extractors(graph: Graph, p) -> set[str]:
 
 
 def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecision],
-                      strength: float = PRIOR_STRENGTH, folder: Path | None = None) -> dict[str, tuple[float, float]]:
+                      folder: Path | None = None) -> dict[str, tuple[float, float]]:
     """Write *pattern_files* with the calibrated ``confidence`` of every measured pattern, into
     *folder* (same file names) or, without one, in place; returns pattern id → (old, new)."""
     if folder is not None and not Path(folder).is_dir():
@@ -84,7 +85,7 @@ def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecisi
             if entry is None or entry.right + entry.wrong == 0:
                 continue
             old = float(pattern.get("confidence", 0.5))
-            new = entry.calibrated(old, strength)
+            new = entry.calibrated()
             if new != old:
                 pattern["confidence"] = new
                 changes[pattern["id"]] = (old, new)
