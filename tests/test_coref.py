@@ -124,9 +124,6 @@ def test_span_groups_never_mix_two_entities(nlp) -> None:
     assert ["Jane Doe", "She"] in groups
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="the resolver ignores pronoun gender: 'He' goes to the subject of the first sentence "
-                          "(Jane Doe, already 'She') instead of John Smith")
 def test_she_and_he_in_turn_are_two_people(nlp) -> None:
     text = "Jane Doe met John Smith on Monday. She visited Springfield. He visited Shelbyville."
     visits = facts(kg.build(texts=[text]), "visited")

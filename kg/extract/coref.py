@@ -40,6 +40,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             titles.setdefault(m.title.casefold(), m.entity)
             # "Hong Kong Chief Executive" is also known as "Chief Executive"
             titles.setdefault(" ".join(m.title.split()[-2:]).casefold(), m.entity)
+    gender = _known_genders(doc, anchors, entities)
     out = []
     for ref in refs:
         kinds = set(ref.type_votes)
@@ -73,12 +74,38 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool
+        said = _PRONOUN_GENDER.get(doc[ref.start].lower_) if ref.source == "pronoun" else None
+        if said:  # "she" is not someone already called "he", nor "Mr." Smith
+            pool = [m for m in pool if gender.get(m.entity, said) == said]
         if not pool:
             continue
         target = _most_salient(doc, pool, ref, sent_of)
         if target is not None:
             ref.entity = target.entity
             out.append(ref)
+            if said:
+                gender.setdefault(target.entity, said)
+    return out
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m",
+                 "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f", "queen": "f",
+                 "princess": "f", "duchess": "f"}
+
+
+def _known_genders(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> dict[str, str]:
+    """Genders that titles give away ("Mrs. Doe", "King Fahd", "Princess Diana")."""
+    out: dict[str, str] = {}
+    for m in anchors:
+        if not m.entity or entities[m.entity].type != "Person":
+            continue
+        words = [doc[m.start].lower_] + ([doc[m.start - 1].lower_] if m.start > 0 else [])
+        if m.title:
+            words.append(m.title.split()[0].casefold())
+        for w in words:
+            if w in _TITLE_GENDER:
+                out.setdefault(m.entity, _TITLE_GENDER[w])
     return out
 
 
