@@ -1,4 +1,5 @@
-"""Writing output files safely: to a temporary file beside the target, then an atomic rename.
+"""Reading and writing files safely: one-line errors when reading; writing to a temporary file
+beside the target, then an atomic rename.
 
 A crash, a full disk or a bad argument never leaves a half-written graph or page behind, and a
 reader of the old file sees either the old or the new content.
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .errors import OutputError
+from .errors import InputError, KgError, OutputError
 
 
 @contextmanager
@@ -48,3 +49,18 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def read_text(path: str | os.PathLike[str], error: type[KgError] = InputError, what: str = "file") -> str:
+    """The UTF-8 text of *path* (a BOM dropped), or one-line *error* naming the file and the problem."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise error(path, "no such file") from None
+    except IsADirectoryError:
+        raise error(path, f"is a directory, not a {what}") from None
+    except UnicodeDecodeError as exc:
+        raise error(path, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None

@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from .. import api, settings
 from ..errors import InputError, KgError
+from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options
 from .console import err, out, reports_errors, warn
 
 
@@ -16,13 +17,13 @@ from .console import err, out, reports_errors, warn
 def build_command(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, globs, or - for standard input.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig). Default: Turtle on stdout.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help=f"spaCy pipeline name or path [default: ${settings.MODEL_ENV} or {settings.DEFAULT_MODEL}]")] = None,
-    gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="CSV or JSONL file of name,type pairs that fix entity types (repeatable).")] = None,
-    patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra relation pattern file (repeatable).")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-x", help="Plug-in extractor: module:function or an entry point name in group kg.extractors (repeatable).")] = None,
-    coref: Annotated[str, typer.Option("--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")] = "kg_coref",
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
+    model: Model = None,
+    gazetteer: Gazetteers = None,
+    patterns: Patterns = None,
+    extractor: Extractors = None,
+    coref: Coref = "kg_coref",
+    min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
+    batch_size: BatchSize = settings.BATCH_SIZE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
@@ -43,10 +44,8 @@ def build_command(
             done += 1
             progress.advance(task)
 
-        graph = api.build(inputs, model=model, gazetteers=gazetteer or (), patterns=patterns or (),
-                          extractors=extractor or (), coref=coref,
-                          min_confidence=min_confidence, batch_size=batch_size, on_error=on_error,
-                          on_document=on_document)
+        graph = api.build(inputs, on_error=on_error, on_document=on_document,
+                          **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
     if done == 0:
         if failures:
             raise typer.Exit(1)  # each failure has been reported on its own line

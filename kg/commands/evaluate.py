@@ -14,6 +14,7 @@ from .. import api, settings
 from ..errors import InputError, KgError
 from ..evaluate import evaluate, load_gold, render
 from ..fileio import atomic_write
+from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options
 from .console import out, reports_errors, warn
 
 
@@ -25,13 +26,13 @@ def evaluate_command(
     errors: Annotated[bool, typer.Option("--errors", help="List misses and false positives with their evidence sentences.")] = False,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Also show the counts per document.")] = False,
     json_file: Annotated[Optional[Path], typer.Option("--json", help="Also write the full report as JSON to this file.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help=f"spaCy pipeline name or path [default: ${settings.MODEL_ENV} or {settings.DEFAULT_MODEL}]")] = None,
-    gazetteer: Annotated[Optional[list[Path]], typer.Option("--gazetteer", "-g", help="CSV or JSONL file of name,type pairs that fix entity types (repeatable).")] = None,
-    patterns: Annotated[Optional[list[Path]], typer.Option("--patterns", "-p", help="Extra relation pattern file (repeatable).")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-x", help="Plug-in extractor: module:function or an entry point name in group kg.extractors (repeatable).")] = None,
-    coref: Annotated[str, typer.Option("--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")] = "kg_coref",
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")] = settings.MIN_CONFIDENCE,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = settings.BATCH_SIZE,
+    model: Model = None,
+    gazetteer: Gazetteers = None,
+    patterns: Patterns = None,
+    extractor: Extractors = None,
+    coref: Coref = "kg_coref",
+    min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
+    batch_size: BatchSize = settings.BATCH_SIZE,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Show each pattern's precision on these articles and its calibrated confidence.")] = False,
     write_confidences: Annotated[Optional[Path], typer.Option("--write-confidences", help="Write copies of the pattern files in use, with calibrated confidences, into this folder (pass them back with --patterns, or point it at kg/extract/patterns when developing kg).")] = None,
 ) -> None:
@@ -42,8 +43,7 @@ def evaluate_command(
     if graph_file is not None:
         graph = api.load(graph_file)
     else:
-        graph = _build(inputs or [], model=model, gazetteers=gazetteer or (), patterns=patterns or (),
-                       extractors=extractor or (), coref=coref, min_confidence=min_confidence, batch_size=batch_size)
+        graph = _build(inputs or [], **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
     report = evaluate(graph, gold_set)
     if report.unmatched_documents:
         warn(f"warning: no input document for {len(report.unmatched_documents)} gold file(s): "

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES, RELATIONS, SYMMETRIC_RELATIONS
 
 #: ``status`` values of a gold relation: ``gold`` counts, ``optional`` is neither TP nor FN nor FP.
@@ -161,12 +162,7 @@ def load_gold(gold_dir: str | os.PathLike[str]) -> GoldSet:
 
 
 def _read_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    text = read_text(path, what="gold file")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

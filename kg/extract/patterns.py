@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
 
@@ -95,13 +96,9 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
     """Read and validate one pattern file; problems raise :class:`InputError` naming the file."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "pattern file not found") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read pattern file ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(path, f"not a valid JSON pattern file ({getattr(exc, 'msg', exc)})") from None
+        data = json.loads(read_text(path, what="pattern file"))
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not a valid JSON pattern file ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("relation"), str) or not isinstance(data.get("patterns"), list):
         raise InputError(path, "expected an object with \"relation\" and a list of \"patterns\"")
     relation = data["relation"]

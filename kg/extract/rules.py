@@ -1,68 +1,78 @@
-"""Inference rules: facts that follow from extracted facts, marked as inferred.
+"""Inference rules: facts that follow from two extracted facts, marked as inferred.
 
-``group-member-location``: when a group is located in a place and includes members, each member
-organisation is located there too ("Hangzhou's six little dragons ... including DeepSeek" →
-DeepSeek locatedIn Hangzhou). ``group-member-inclusion``: what includes a group includes its
-members ("the EU consists of 27 member states, including France" → the EU includes France).
-``delegation-leader``: the leader of a visiting group visits too (the spec: "a delegation's visit
-is also a visit by its named leader when the text says the leader leads it"). The result carries the rule's name and its premises instead of a
-sentence, so users can ask SPARQL for extracted facts only, or for inferred ones.
+Each rule joins two facts on a shared entity and concludes a third; the result carries the
+rule's name and its premises instead of a sentence, so users can ask SPARQL for extracted facts
+only, or for inferred ones.
+
+* ``group-member-location``: a group located in a place, and its members, are there too
+  ("Hangzhou's six little dragons ... including DeepSeek" → DeepSeek locatedIn Hangzhou).
+* ``group-member-inclusion``: what includes a group includes its members ("the EU consists of
+  27 member states, including France" → the EU includes France).
+* ``delegation-leader``: the leader of a visiting group visits too (the spec: "a delegation's
+  visit is also a visit by its named leader when the text says the leader leads it").
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .records import Entity, Evidence, Relation
 
-RULE_CONFIDENCE = {"group-member-location": 0.8, "group-member-inclusion": 0.8, "delegation-leader": 0.8}
+
+@dataclass(frozen=True)
+class Rule:
+    """Two facts that share an entity (``first.<join[0]> == second.<join[1]>``, of a *via* type)
+    give the *conclusion*, whose ends are written "1.subject", "2.object" (the first or second
+    fact's subject or object). *member_types* restricts the second fact's other end."""
+
+    name: str
+    confidence: float
+    first: str
+    second: str
+    join: tuple[str, str]
+    via: tuple[str, ...]
+    conclusion: tuple[str, str, str]
+    member_types: tuple[str, ...] = ()
 
 
-def apply_rules(entities: dict[str, Entity], relations: list[Relation]) -> list[Relation]:
-    """New inferred relations (not already among *relations*)."""
+RULES = (
+    Rule("group-member-location", 0.8, "locatedIn", "includes", ("subject", "subject"), ("Group",),
+         ("2.object", "locatedIn", "1.object"), ("Organization", "Place")),
+    Rule("group-member-inclusion", 0.8, "includes", "includes", ("object", "subject"), ("Group",),
+         ("1.subject", "includes", "2.object")),
+    Rule("delegation-leader", 0.8, "leads", "visited", ("object", "subject"), ("Group", "Organization"),
+         ("1.subject", "visited", "2.object")),
+)
+
+
+def _role(pair: tuple[Relation, Relation], spec: str) -> str:
+    which, field = spec.split(".")
+    return getattr(pair[int(which) - 1], field)
+
+
+def apply_rules(entities: dict[str, Entity], relations: list[Relation], rules: tuple[Rule, ...] = RULES) -> list[Relation]:
+    """New inferred relations (not already among *relations*), the strongest derivation of each."""
     have = {(r.subject, r.predicate, r.object) for r in relations}
     best: dict[tuple[str, str, str], Relation] = {}
-    located = [r for r in relations if r.predicate == "locatedIn" and entities[r.subject].type == "Group"]
-    members = [r for r in relations if r.predicate == "includes" and entities[r.subject].type == "Group"]
-    for loc in located:
-        for inc in members:
-            if inc.subject != loc.subject or entities[inc.object].type not in ("Organization", "Place"):
+    for rule in rules:
+        firsts = [r for r in relations if r.predicate == rule.first and not r.inferred]
+        seconds = [r for r in relations if r.predicate == rule.second and not r.inferred]
+        for a in firsts:
+            shared = getattr(a, rule.join[0])
+            if entities[shared].type not in rule.via:
                 continue
-            triple = (inc.object, "locatedIn", loc.object)
-            if triple in have or inc.object == loc.object:
-                continue
-            conf = round(RULE_CONFIDENCE["group-member-location"] * min(loc.evidence.confidence, inc.evidence.confidence), 3)
-            rel = Relation(inc.object, "locatedIn", loc.object, Evidence(
-                extractor="rule/group-member-location", confidence=conf, rule="group-member-location",
-                premises=((loc.subject, loc.predicate, loc.object), (inc.subject, inc.predicate, inc.object)),
-            ), inferred=True)
-            if triple not in best or best[triple].evidence.confidence < conf:
-                best[triple] = rel
-    # "Chey is slated to lead the business delegation" + "the delegation to China": Chey goes too
-    for lead in (r for r in relations if r.predicate == "leads"):
-        for visit in (r for r in relations if r.predicate == "visited" and r.subject == lead.object):
-            triple = (lead.subject, "visited", visit.object)
-            if triple in have or lead.subject == visit.object:
-                continue
-            conf = round(RULE_CONFIDENCE["delegation-leader"] * min(lead.evidence.confidence, visit.evidence.confidence), 3)
-            rel = Relation(lead.subject, "visited", visit.object, Evidence(
-                extractor="rule/delegation-leader", confidence=conf, rule="delegation-leader",
-                premises=((lead.subject, "leads", lead.object), (visit.subject, "visited", visit.object)),
-            ), inferred=True)
-            if triple not in best or best[triple].evidence.confidence < conf:
-                best[triple] = rel
-    # "The EU consists of 27 member states, including France": the whole includes the members
-    for outer in relations:
-        if outer.predicate != "includes" or entities[outer.object].type != "Group":
-            continue
-        for inner in members:
-            if inner.subject != outer.object or inner.object == outer.subject:
-                continue
-            triple = (outer.subject, "includes", inner.object)
-            if triple in have:
-                continue
-            conf = round(RULE_CONFIDENCE["group-member-inclusion"] * min(outer.evidence.confidence, inner.evidence.confidence), 3)
-            rel = Relation(outer.subject, "includes", inner.object, Evidence(
-                extractor="rule/group-member-inclusion", confidence=conf, rule="group-member-inclusion",
-                premises=((outer.subject, "includes", outer.object), (inner.subject, "includes", inner.object)),
-            ), inferred=True)
-            if triple not in best or best[triple].evidence.confidence < conf:
-                best[triple] = rel
+            for b in seconds:
+                if getattr(b, rule.join[1]) != shared:
+                    continue
+                member = b.object if rule.join[1] == "subject" else b.subject
+                if rule.member_types and entities[member].type not in rule.member_types:
+                    continue
+                s, p, o = _role((a, b), rule.conclusion[0]), rule.conclusion[1], _role((a, b), rule.conclusion[2])
+                if s == o or (s, p, o) in have:
+                    continue
+                conf = round(rule.confidence * min(a.evidence.confidence, b.evidence.confidence), 3)
+                if (s, p, o) in best and best[(s, p, o)].evidence.confidence >= conf:
+                    continue
+                best[(s, p, o)] = Relation(s, p, o, Evidence(
+                    extractor=f"rule/{rule.name}", confidence=conf, rule=rule.name,
+                    premises=((a.subject, a.predicate, a.object), (b.subject, b.predicate, b.object))), inferred=True)
     return list(best.values())

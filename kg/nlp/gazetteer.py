@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES
 
 _LABEL_ALIASES = {
@@ -33,12 +34,7 @@ def normalise_type(value: str) -> str | None:
 def read_gazetteer(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
     """Read (name, type) pairs from a CSV or JSONL gazetteer; bad rows raise :class:`InputError`."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "gazetteer not found")
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "gazetteer is not UTF-8 text") from None
+    raw = read_text(path, what="gazetteer")
     rows: list[tuple[int, str, str]] = []
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         for n, line in enumerate(raw.splitlines(), 1):

@@ -18,6 +18,7 @@ from rdflib.term import Node
 from rich.console import RenderableType
 
 from ..errors import QueryError
+from ..fileio import read_text
 from ..graph.vocab import PREFIXES
 from . import format as fmt
 
@@ -86,16 +87,7 @@ def read_query(query_or_path: str) -> tuple[str, str]:
             raise QueryError("query", "empty query")
         return query_or_path, "query"
     path = Path(query_or_path.strip())
-    if path.is_dir():
-        raise QueryError(path, "is a directory, not a query file")
-    if not path.exists():
-        raise QueryError(path, "no such file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise QueryError(path, "not UTF-8 text") from None
-    except OSError as exc:
-        raise QueryError(path, f"cannot read: {exc.strerror or exc}") from None
+    text = read_text(path, error=QueryError, what="query file")
     if not text.strip():
         raise QueryError(path, "empty query file")
     return text, str(path)

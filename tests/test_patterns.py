@@ -1,0 +1,67 @@
+"""The relation patterns on sentences written for the purpose (not from the development set):
+one or more per pattern family, and the statements that must not become facts."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+POSITIVE = [
+    # visited
+    ("French President Emmanuel Macron arrived in Beijing on Wednesday.", "Emmanuel Macron", "visited", "Beijing"),
+    ("Prime Minister Jane Holt will also travel to Guangzhou next week.", "Jane Holt", "visited", "Guangzhou"),
+    ("Minister Omar Diallo visited Dakar and Accra last month.", "Omar Diallo", "visited", "Accra"),
+    ("Rita Okafor embarked on a three-day visit to Nairobi.", "Rita Okafor", "visited", "Nairobi"),
+    ("Carlos Mendes spent two weeks in Lisbon negotiating the sale.", "Carlos Mendes", "visited", "Lisbon"),
+    ("Elon Musk toured the plant in Gruenheide.", "Elon Musk", "visited", "Gruenheide"),
+    ("The Chinese delegation, led by Vice Premier Liu He, arrived in Geneva on Saturday.", "Liu He", "visited", "Geneva"),
+    # includes
+    ("The delegation includes Trade Minister Ana Silva and Finance Minister Paul Grant.", "delegation", "includes", "Paul Grant"),
+    ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "OPEC", "includes", "Iraq"),
+    ("Hino Motors, a subsidiary of Toyota Motor Corporation, makes trucks.", "Toyota Motor Corporation", "includes", "Hino Motors"),
+    ("Alphabet is the parent company of Google.", "Alphabet", "includes", "Google"),
+    ("The consortium, which includes Siemens and Alstom, won the contract.", "consortium", "includes", "Alstom"),
+    ("Philly Shipyard, which was acquired by Hanwha Ocean, builds ships.", "Hanwha Ocean", "includes", "Philly Shipyard"),
+    # locatedIn
+    ("Dallas-based LCB Holdings makes steel joists.", "LCB Holdings", "locatedIn", "Dallas"),
+    ("Hangzhou is the capital of Zhejiang province.", "Hangzhou", "locatedIn", "Zhejiang"),
+    ("Ford is based in Dearborn, Michigan.", "Dearborn", "locatedIn", "Michigan"),
+    ("Germany's ZF Friedrichshafen makes gearboxes.", "ZF Friedrichshafen", "locatedIn", "Germany"),
+    ("The Louvre, located in Paris, is a museum.", "Louvre", "locatedIn", "Paris"),
+    ("Mount Kilimanjaro is a dormant volcano in Tanzania.", "Mount Kilimanjaro", "locatedIn", "Tanzania"),
+    # signsAgreementWith
+    ("Acme Corp signed an agreement with Globex Inc on Monday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
+    ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
+]
+
+NEGATIVE = [
+    ("German Chancellor Olaf Scholz did not visit Kyiv last year.", "Olaf Scholz", "visited", "Kyiv"),
+    ("It remains unclear whether Ana Silva will travel to Warsaw.", "Ana Silva", "visited", "Warsaw"),
+    ("Toyota denied reports that it would visit suppliers in Monterrey.", "Toyota", "visited", "Monterrey"),
+    ("Acme Corp discussed a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Tesla opened a factory in Berlin.", "Tesla", "locatedIn", "Berlin"),
+]
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    graph = kg.build(texts=[text])
+    rows = graph.query("""
+        SELECT ?s ?p ?o WHERE {
+          ?a ?pp ?b . ?a rdfs:label|skos:altLabel ?s . ?b rdfs:label|skos:altLabel ?o .
+          FILTER(?pp IN (kg:visited, kg:includes, kg:locatedIn, kg:signsAgreementWith))
+          BIND(STRAFTER(STR(?pp), "#") AS ?p)
+        }""").rows
+    return {(s.casefold(), p, o.casefold()) for s, p, o in rows}
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", POSITIVE, ids=[f"{r}:{s}->{o}" for _, s, r, o in POSITIVE])
+def test_pattern_finds(text: str, subject: str, relation: str, obj: str) -> None:
+    facts = _facts(text)
+    assert any(r == relation and subject.casefold() in s and obj.casefold() in o for s, r, o in facts), facts
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", NEGATIVE, ids=[f"not-{r}:{s}->{o}" for _, s, r, o in NEGATIVE])
+def test_not_a_fact(text: str, subject: str, relation: str, obj: str) -> None:
+    facts = _facts(text)
+    assert not any(r == relation and subject.casefold() in s and obj.casefold() in o for s, r, o in facts), facts
