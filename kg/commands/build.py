@@ -5,12 +5,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .. import api, settings
-from ..errors import InputError, KgError
-from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options
-from .console import err, out, reports_errors, warn
+from .. import settings
+from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options, build_reporting
+from .console import err, out, reports_errors
 
 
 @reports_errors
@@ -27,29 +25,8 @@ def build_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
-    failures: list[InputError] = []
-
-    def on_error(error: InputError) -> None:
-        failures.append(error)
-        warn(f"error: {error} (skipped)")
-
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal)
-    done = 0
-    with progress:
-        task = progress.add_task("building", total=None)
-
-        def on_document(_doc) -> None:
-            nonlocal done
-            done += 1
-            progress.advance(task)
-
-        graph = api.build(inputs, on_error=on_error, on_document=on_document,
-                          **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
-    if done == 0:
-        if failures:
-            raise typer.Exit(1)  # each failure has been reported on its own line
-        raise KgError(", ".join(inputs), "no documents found")
+    graph, done, skipped = build_reporting(
+        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
     if output is None or str(output) == "-":
         out.file.write(graph.graph.serialize(format="turtle"))
     else:
@@ -58,6 +35,6 @@ def build_command(
         stats = graph.stats(top=0)
         target = "stdout" if output is None or str(output) == "-" else output
         err.print(f"kg: {done} document(s), {stats['nodes']} entities, {stats['edges']} relations → {target}"
-                  + (f"; {len(failures)} skipped" if failures else ""), markup=False, highlight=False)
-    if failures:
+                  + (f"; {skipped} skipped" if skipped else ""), markup=False, highlight=False)
+    if skipped:
         raise typer.Exit(1)

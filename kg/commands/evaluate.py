@@ -11,10 +11,10 @@ from typing import Annotated, Optional
 import typer
 
 from .. import api, settings
-from ..errors import InputError, KgError
+from ..errors import KgError
 from ..evaluate import evaluate, load_gold, render
 from ..fileio import atomic_write
-from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options
+from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options, build_reporting
 from .console import out, reports_errors, warn
 
 
@@ -43,7 +43,8 @@ def evaluate_command(
     if graph_file is not None:
         graph = api.load(graph_file)
     else:
-        graph = _build(inputs or [], **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
+        graph, _, _ = build_reporting(inputs or [], **build_options(model, gazetteer, patterns, extractor, coref,
+                                                                     min_confidence, batch_size))
     report = evaluate(graph, gold_set)
     if report.unmatched_documents:
         warn(f"warning: no input document for {len(report.unmatched_documents)} gold file(s): "
@@ -81,25 +82,3 @@ def _calibrate(graph, gold_set, extra_patterns: list[Path], folder: Path | None)
         files = [*default_pattern_files(), *extra_patterns]
         changes = write_confidences(files, stats, folder=folder)
         warn(f"wrote {len(files)} pattern file(s) to {folder} ({len(changes)} confidence(s) changed)")
-
-
-def _build(inputs: list[str], **options: object) -> api.KnowledgeGraph:
-    """``kg.build`` that reports unreadable inputs and goes on, as ``kg build`` does."""
-    failures: list[InputError] = []
-
-    def on_error(error: InputError) -> None:
-        failures.append(error)
-        warn(f"error: {error} (skipped)")
-
-    count = 0
-
-    def on_document(_doc: object) -> None:
-        nonlocal count
-        count += 1
-
-    graph = api.build(inputs, on_error=on_error, on_document=on_document, **options)
-    if count == 0:
-        if failures:
-            raise typer.Exit(1)  # each failure has been reported on its own line
-        raise KgError(", ".join(inputs), "no documents found")
-    return graph

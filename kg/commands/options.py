@@ -1,12 +1,16 @@
-"""Command-line options shared by the commands that build a graph (``kg build``, ``kg evaluate``)."""
+"""What the commands that build a graph (``kg build``, ``kg evaluate``) share: their options and
+the way they run the build."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .. import settings
+from .. import api, settings
+from ..errors import InputError, KgError
+from .console import err, warn
 
 Model = Annotated[Optional[str], typer.Option(
     "--model", "-m", help=f"spaCy pipeline name or path (default: ${settings.MODEL_ENV}, else {settings.DEFAULT_MODEL})")]
@@ -21,6 +25,35 @@ Coref = Annotated[str, typer.Option(
 MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")]
+
+
+def build_reporting(inputs: list[str], quiet: bool = True, **options: object) -> tuple[api.KnowledgeGraph, int, int]:
+    """``kg.build`` as the commands run it: unreadable inputs are reported on their own line and
+    skipped, progress is shown on a terminal. Returns the graph, documents built, documents skipped.
+    Exits 1 when nothing could be read."""
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        warn(f"error: {error} (skipped)")
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal)
+    done = 0
+    with progress:
+        task = progress.add_task("building", total=None)
+
+        def on_document(_doc: object) -> None:
+            nonlocal done
+            done += 1
+            progress.advance(task)
+
+        graph = api.build(inputs, on_error=on_error, on_document=on_document, **options)
+    if done == 0:
+        if failures:
+            raise typer.Exit(1)  # each failure has been reported on its own line
+        raise KgError(", ".join(inputs), "no documents found")
+    return graph, done, len(failures)
 
 
 def build_options(model: str | None, gazetteer: list[Path] | None, patterns: list[Path] | None,
