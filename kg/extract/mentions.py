@@ -250,7 +250,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
     mentions += [m.prefix for m in mentions if m.prefix is not None]
-    mentions = [m for m in mentions if not _inside_title(doc, m)]
+    mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
+                and not _office(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
 
 
@@ -284,6 +285,28 @@ def _cut_trailing_title(doc: Doc, m: Mention) -> None:
         if " ".join(words[-n:]) in lex.titles and not m.type_votes.get("Person"):
             m.end -= n
             return
+
+
+def _common_word(doc: Doc, m: Mention, lowered: set[str]) -> bool:
+    """"Youth", "Housing", "Boost" capitalised in a list or a headline, while the article also
+    writes them in lower case: common words, not names."""
+    return (m.end - m.start == 1 and m.source != "gazetteer" and doc[m.start].lower_ in lowered
+            and not is_place(doc[m.start].text) and not doc[m.start].text.isupper())
+
+
+def _plural_title(word: str) -> bool:
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word != singular and singular in lexicon().titles
+
+
+def _office(doc: Doc, m: Mention) -> bool:
+    """"Secretaries for Technology, Commerce and Youth": offices and portfolios, not organisations."""
+    if _plural_title(doc[m.start].lower_):
+        return True
+    tok = doc[m.start:m.end].root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and _plural_title(tok.head.head.lower_)
 
 
 def _inside_title(doc: Doc, m: Mention) -> bool:
