@@ -56,7 +56,7 @@ def test_select_with_prebound_prefixes_finds_the_visitor(graph: Graph) -> None:
     result = run_query(graph, VISITORS_OF_SPRINGFIELD)
     assert result.kind == "select"
     assert result.variables == ["who", "name"]
-    assert result.rows == [("kgr:person/jane_doe", "Jane Doe")]
+    assert result.rows == [("person:jane_doe", "Jane Doe")]
 
 
 def test_prefix_header_text_also_works_when_prepended(graph: Graph) -> None:
@@ -79,7 +79,7 @@ def test_read_query_from_rq_file(tmp_path: Path, graph: Graph) -> None:
     path.write_text(VISITORS_OF_SPRINGFIELD, encoding="utf-8")
     text, where = read_query(str(path))
     assert where == str(path)
-    assert run_query(graph, text, where).rows == [("kgr:person/jane_doe", "Jane Doe")]
+    assert run_query(graph, text, where).rows == [("person:jane_doe", "Jane Doe")]
 
 
 def test_read_query_missing_file(tmp_path: Path) -> None:
@@ -182,8 +182,14 @@ def test_unbound_optional_values_are_none(graph: Graph) -> None:
     assert ("Jane Doe", "Doe") in rows and ("Jane Doe", "Mayor Jane Doe") in rows
 
 
+def test_short_iris_can_be_typed_back_into_a_query(graph) -> None:
+    rows = run_query(graph, "SELECT ?where WHERE { person:jane_doe kg:visited ?where }").rows
+    assert rows == [("place:springfield",)]
+
+
 def test_iris_are_shortened_only_when_readable() -> None:
-    assert compact_iri(JANE) == "kgr:person/jane_doe"
+    assert compact_iri(JANE) == "person:jane_doe"  # the per-kind prefix: it can be typed back
+    assert compact_iri(KGR_NS + "statement/0a1") == "kgr:statement/0a1"
     assert compact_iri(PREFIXES["kg"] + "visited") == "kg:visited"
     assert compact_iri("http://example.org/x") == "<http://example.org/x>"
     assert compact_iri(KGR_NS + "person/a b") == f"<{KGR_NS}person/a b>"
@@ -263,7 +269,7 @@ def test_table_shows_compact_values_and_no_markup(graph: Graph) -> None:
     assert isinstance(table, Table)
     assert [column.header for column in table.columns] == ["who", "name", "confidence"]
     text = render(table)
-    assert "kgr:person/jane_doe" in text
+    assert "person:jane_doe" in text
     assert "<script>alert(1)</script>" in text
     assert "2 rows" in text
 

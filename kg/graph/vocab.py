@@ -92,6 +92,12 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",
     "dcterms": "http://purl.org/dc/terms/",
+    # one prefix per kind of minted resource, so that IRIs print short and can be typed back
+    "person": KGR_NS + "person/",
+    "organization": KGR_NS + "organization/",
+    "place": KGR_NS + "place/",
+    "event": KGR_NS + "event/",
+    "doc": KGR_NS + "doc/",
 }
 
 #: The entity classes, in the order legends list them.
