@@ -41,6 +41,11 @@ NEGATIVE = [
     ("Toyota denied reports that it would visit suppliers in Monterrey.", "Toyota", "visited", "Monterrey"),
     ("Acme Corp discussed a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Tesla opened a factory in Berlin.", "Tesla", "locatedIn", "Berlin"),
+    ("Donald Trump criticized the nuclear deal with Iran.", "Donald Trump", "signsAgreementWith", "Iran"),
+    ("China welcomed the state visit to Beijing.", "China", "visited", "Beijing"),
+    ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
+    ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
+    ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
 ]
 
 

@@ -38,8 +38,14 @@ def _matcher(vocab: Vocab, patterns: PatternSet) -> DependencyMatcher:
     return matcher
 
 
+_CALLED_OFF = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "suspend", "abandon", "deny"})
+
+
 def is_negated(trigger: Token) -> bool:
-    """Whether *trigger*'s clause is negated or speculative."""
+    """Whether *trigger*'s clause is negated or speculative, or the event was called off
+    ("the planned visit to Dhaka was cancelled")."""
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in _CALLED_OFF:
+        return True
     cur = trigger
     for _ in range(5):
         for child in cur.children:

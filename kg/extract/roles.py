@@ -21,6 +21,12 @@ _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
 # words that stand for the whole they belong to: "NATO members", "its subsidiaries include"
 _PASSIVE_SUBJECT_VERBS = frozenset({"schedule", "expect", "set", "slate", "make", "compose", "form", "base", "locate",
                                     "headquarter", "situate", "comprise"})
+# verbs of commenting on an event: "China welcomed the visit", "Trump criticized the deal with
+# Iran" — their subject is not the one who visits or signs
+_COMMENT_VERBS = frozenset({"welcome", "criticize", "criticise", "condemn", "denounce", "oppose", "reject", "praise",
+                            "hail", "applaud", "slam", "attack", "question", "doubt", "review", "study", "examine",
+                            "investigate", "probe", "approve", "report", "announce", "describe", "discuss", "debate",
+                            "analyse", "analyze", "note", "highlight", "cover", "watch", "monitor", "follow", "expect"})
 _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
                            "unit", "units", "division", "divisions", "brand", "brands", "shareholder", "shareholders"})
 
@@ -72,9 +78,13 @@ def agent_of(tok: Token) -> Token | None:
             # an event noun inside a verb's argument: "embarked on a visit to", "leaves on a trip to"
             if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
                 cur = cur.head.head
+                if cur.lemma_ in _COMMENT_VERBS:
+                    return None
                 continue
             if cur.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
                 cur = cur.head
+                if cur.lemma_ in _COMMENT_VERBS:
+                    return None
                 continue
             if cur.dep_ in _SUBJECTS:
                 return None
