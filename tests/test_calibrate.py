@@ -16,7 +16,7 @@ import kg
 from kg.cli import app
 from kg.errors import OutputError
 from kg.evaluate import load_gold
-from kg.evaluate.calibrate import PSEUDO_COUNT, PatternPrecision, by_relation, measure, write_confidences
+from kg.evaluate.calibrate import PSEUDO_COUNT, PatternPrecision, measure, write_confidences
 from kg.extract.patterns import default_pattern_files, load_pattern_file
 from kg.graph.vocab import KG
 
@@ -79,16 +79,6 @@ def test_calibrated_moves_toward_the_precision_with_more_observations() -> None:
         assert low - 0.005 <= entry.calibrated() <= high + 0.005
     few, many = PatternPrecision("x/y", right=2, wrong=0), PatternPrecision("x/y", right=50, wrong=0)
     assert abs(many.calibrated() - 1.0) < abs(few.calibrated() - 1.0)
-
-
-def test_by_relation_groups_by_the_id_prefix() -> None:
-    stats = {name: PatternPrecision(name) for name in ("visited/a", "visited/b", "includes/c")}
-    groups = by_relation(stats)
-    assert {k: sorted(e.extractor for e in v) for k, v in groups.items()} == {
-        "visited": ["visited/a", "visited/b"], "includes": ["includes/c"]}
-
-
-# --- measure on a built graph ----------------------------------------------------------------------
 
 
 def write_gold(folder: Path, data: dict) -> Path:

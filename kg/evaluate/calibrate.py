@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,10 +102,3 @@ def write_confidences(pattern_files: list[Path], stats: dict[str, PatternPrecisi
             with atomic_write(target) as handle:
                 handle.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return changes
-
-
-def by_relation(stats: dict[str, PatternPrecision]) -> dict[str, list[PatternPrecision]]:
-    groups: dict[str, list[PatternPrecision]] = defaultdict(list)
-    for entry in stats.values():
-        groups[entry.extractor.split("/")[0]].append(entry)
-    return dict(groups)

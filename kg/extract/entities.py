@@ -20,7 +20,6 @@ from .mentions import Mention, find_mentions
 from .places import country_names, fold, is_place
 from .records import Entity
 
-TYPES = ("Person", "Organization", "Place", "Group", "Event")
 _INCOMPATIBLE = {frozenset({"Person", "Place"}), frozenset({"Person", "Organization"}), frozenset({"Organization", "Place"}),
                  frozenset({"Person", "Event"})}
 

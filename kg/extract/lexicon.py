@@ -17,7 +17,6 @@ class Lexicon:
     organization_nouns: frozenset[str]
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
-    group_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     collective_org_nouns: frozenset[str]

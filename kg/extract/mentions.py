@@ -43,7 +43,6 @@ class Mention:
     type_votes: dict[str, float] = field(default_factory=dict)
     source: str = "ner"  # ner, gazetteer, propn, group, pronoun, description
     title: str | None = None  # "Chief Executive" cut from "Chief Executive John Lee"
-    title_start: int | None = None  # token index where the title (and its place) starts
     title_span: tuple[int, int] | None = None  # token indices of the title words themselves
     entity: str | None = None  # entity key once resolved
     prefix: "Mention | None" = None  # a name written before an in-span title ("KCCI" Chief X)
@@ -326,7 +325,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
     for k in range(0, min(len(words) - 1, 4)):  # the title may follow its organisation: "KCCI Chief"
         n = _title_prefix(words[k:])
         if n and k + n < len(words):
-            m.title, m.title_start = " ".join(words[k:k + n]), m.start
+            m.title = " ".join(words[k:k + n])
             m.title_span = (m.start + k, m.start + k + n)
             if k and all(_is_capitalised(t) for t in doc[m.start:m.start + k]):
                 m.prefix = Mention(m.start, m.start + k, "name", source="propn")  # "KCCI" of "KCCI Chief"
@@ -341,7 +340,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
     if m.title is None:
         title, at = _titles_before(doc, m.start)
         if title:
-            m.title, m.title_start = title, at
+            m.title = title
             m.title_span = (at, at + len(title.split()))
             m.vote("Person", 2.0)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .patterns import PatternSet, RelationPattern
@@ -63,10 +63,6 @@ def is_negated(trigger: Token) -> bool:
             break
         cur = cur.head
     return False
-
-
-def _sentence(doc: Doc, tokens: list[Token]) -> Span:
-    return tokens[0].sent
 
 
 def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None) -> Iterator[Relation]:
