@@ -6,6 +6,7 @@ and numbers, so it can run in worker processes and be sent back cheaply.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,16 @@ def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
     return entities, mentions
 
 
+def _original_spellings(entities: dict[str, Entity], text: str) -> None:
+    """Keep the article's own spelling of a name as an alias when the parser saw it re-cased
+    ("HONG KONG" in a dateline)."""
+    for entity in entities.values():
+        for start, end in entity.mentions:
+            form = re.sub(r"['’]s$", "", " ".join(text[start:end].split()))
+            if form and form != entity.label and form.casefold() in {n.casefold() for n in entity.names()}:
+                entity.aliases.add(form)
+
+
 def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet | None = None,
             extractors: Sequence[tuple[str, Extractor]] = (), date: str | None = None) -> DocFacts:
     """Entities and relations of one parsed document.
@@ -65,6 +76,8 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
         for tok in doc[m.start:m.end]:
             tok._.kg_entity = m.entity
             tok._.kg_type = entities[m.entity].type
+    if text is not None and text != doc.text:
+        _original_spellings(entities, text)
     relations = list(find_relations(doc, entities, patterns, text=text))
     for name, func in extractors:
         relations += plugin_relations(doc, entities, name, func(doc), text=text)
