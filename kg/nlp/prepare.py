@@ -44,6 +44,14 @@ def _is_headline_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
+def _inflected(word: str, table: dict[str, str]) -> str | None:
+    """*word* in lower case when the article writes another form of it in lower case."""
+    low = word.casefold()
+    stems = {low, low[:-1], low[:-2]} if low.endswith("s") else {low}
+    forms = {f for stem in stems for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing", stem + "es")}
+    return low if any(table.get(f, "").islower() for f in forms - {""}) else None
+
+
 def _casing_table(text: str, shouted: list[tuple[int, int]]) -> dict[str, str]:
     """Most frequent non-all-caps spelling of each word in the non-shouted part of *text*."""
     counts: dict[str, Counter[str]] = {}
@@ -109,7 +117,7 @@ def truecase(text: str) -> str:
     lines.sort()
     if not lines and not headlines:
         return text
-    table = _casing_table(text, lines + headlines)
+    table = _casing_table(text, sorted(lines + headlines))
     out = list(text)
     for start, end in headlines:
         # "Chief Executive Visits Zhejiang to Boost Tech Collaboration": words that the article
@@ -117,9 +125,8 @@ def truecase(text: str) -> str:
         for n, m in enumerate(_WORD.finditer(text, start, end)):
             word = m.group()
             known = table.get(word.casefold())
-            if known is None and word.endswith("s"):  # "Visits" when the article says "visit"
-                stem = table.get(word[:-1].casefold())
-                known = stem + "s" if stem is not None else None
+            if known is None:  # "Visits", "Secures" when the article says "visit", "secured"
+                known = _inflected(word, table)
             if n and word[0].isupper() and not word.isupper() and known is not None and known.islower():
                 out[m.start():m.end()] = known
     for start, end in lines:

@@ -1,0 +1,58 @@
+"""Text preparation and the tokenizer/sentence rules kg adds to the spaCy pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.pipeline import load_pipeline
+from kg.nlp.prepare import prepare, strip_markup, truecase
+
+ARTICLE = (
+    "Mayor Visits Springfield to Boost Trade Ties\n\n"
+    "SPRINGFIELD, April 22, 2025 — Mayor Jane Doe visited the city on Tuesday to boost trade "
+    "and said the visit would deepen ties.\n"
+)
+
+
+def test_prepare_keeps_every_offset() -> None:
+    for text in (ARTICLE, "SAUDI ARABIA'S KING FAHD VISITS BRITAIN THIS WEEK\n\nKing Fahd visits Britain.",
+                 "The European <Airbus Industrie> consortium said so.", "FBPS, a subsidiary of X, said."):
+        assert len(prepare(text)) == len(text)
+
+
+def test_headline_words_the_article_writes_in_lower_case_are_lowered_even_after_a_dateline() -> None:
+    first = prepare(ARTICLE).splitlines()[0]
+    assert first.startswith("Mayor visits Springfield to boost")  # "visit", "boost" are common words here
+    assert "Springfield" in first  # a name keeps its capital
+
+
+def test_shouted_headline_and_dateline_are_recased() -> None:
+    text = "SAUDI ARABIA'S KING FAHD VISITS BRITAIN THIS WEEK\n\nLONDON, March 22 - King Fahd of Saudi Arabia visits Britain."
+    out = truecase(text)
+    assert out.startswith("Saudi Arabia's King Fahd visits Britain")
+    assert "\n\nLondon, March 22" in out
+
+
+def test_an_acronym_before_a_comma_is_no_dateline() -> None:
+    assert prepare("FBPS, a subsidiary of Freudenberg, said so.").startswith("FBPS,")
+
+
+def test_company_markup_becomes_spaces() -> None:
+    assert strip_markup("The <Airbus Industrie> consortium") == "The  Airbus Industrie  consortium"
+    assert strip_markup("a < b and c > d") == "a < b and c > d"  # not markup
+
+
+@pytest.mark.parametrize("text,token", [
+    ("dragons”—six leading startups", "—"),
+    ("U.S.-based tuna maker", "based"),
+    ("(The Korea Herald)President Lee", "President"),
+    ("in 2021.Hanwha Ocean won", "Hanwha"),
+])
+def test_tokenizer_splits_scraped_text(text: str, token: str) -> None:
+    assert token in [t.text for t in load_pipeline().tokenizer(text)]
+
+
+def test_sentences_break_after_a_headline_a_dateline_and_run_together_paragraphs() -> None:
+    doc = load_pipeline()(prepare(
+        "Korea readies delegation\n\nSEOUL, Jan. 2 (Yonhap) -- The delegation left on Wednesday.The chamber said so."))
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert starts[:4] == ["Korea", "Seoul", "The", "The"]
