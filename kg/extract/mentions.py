@@ -475,6 +475,32 @@ def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+INSTITUTION_NOUNS = frozenset({"agency", "ministry", "department", "army", "navy", "military", "police", "parliament",
+                               "regulator", "court", "commission", "authority", "bank", "council", "administration"})
+
+
+def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> list[Mention]:
+    """"Poland's arms procurement agency": an unnamed institution of a named country is an
+    organisation, called by the phrase that identifies it."""
+    places = {i for m in names if m.type_votes.get("Place") for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lemma_.lower() not in INSTITUTION_NOUNS or taken[tok.i]:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i in places), None)
+        if poss is None:
+            continue
+        case = next((c for c in poss.children if c.dep_ == "case"), None)
+        start = (case.i if case is not None else poss.i) + 1
+        if start > tok.i or any(taken[i] for i in range(start, tok.i + 1)):
+            continue
+        label = " ".join(doc[poss.left_edge.i:tok.i + 1].text.split())
+        m = Mention(start, tok.i + 1, "name", source="institution", canonical=label)
+        m.vote("Organization", 3.0)
+        out.append(m)
+    return out
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions of *doc*, sorted by position, without overlaps between kinds."""
     names = name_mentions(doc)
@@ -487,6 +513,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         for i in range(m.start, m.end):
             taken[i] = True
     names += governments
+    institutions = institution_mentions(doc, taken, names)
+    for m in institutions:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    names += institutions
     groups = group_mentions(doc, taken)
     for m in groups:
         for i in range(m.start, m.end):
