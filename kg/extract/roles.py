@@ -27,6 +27,7 @@ _COMMENT_VERBS = frozenset({"welcome", "criticize", "criticise", "condemn", "den
                             "hail", "applaud", "slam", "attack", "question", "doubt", "review", "study", "examine",
                             "investigate", "probe", "approve", "report", "announce", "describe", "discuss", "debate",
                             "analyse", "analyze", "note", "highlight", "cover", "watch", "monitor", "follow", "expect"})
+_CONTAINMENT_VERBS = frozenset({"include", "comprise", "cover", "encompass", "feature"})
 _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
                            "unit", "units", "division", "divisions", "brand", "brands", "shareholder", "shareholders"})
 
@@ -56,8 +57,9 @@ def agent_of(tok: Token) -> Token | None:
                     return pobj
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
-            if cur.dep_ == "xcomp":
-                # object control: "expanded its client base to include", "encouraged them to visit"
+            # object control: "encouraged them to visit", "expanded its client base to include"
+            if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and cur.lemma_ in _CONTAINMENT_VERBS
+                                       and any(c.lower_ == "to" for c in cur.children)):
                 obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
