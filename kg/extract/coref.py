@@ -85,6 +85,8 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             out.append(ref)
             if said:
                 gender.setdefault(target.entity, said)
+            if ref.source == "pronoun":  # "Its members ... It is based in": pronoun chains
+                anchors = sorted([*anchors, ref], key=lambda m: m.start)
     return out
 
 

@@ -185,6 +185,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 covered[t.i] = True
             continue
         start, end = _strip(doc, ent.start, ent.end)
+        if ent.label_ in ("GPE", "LOC"):  # "south-west Germany", "mainland China": the name is the capitalised part
+            while start < end - 1 and not _is_capitalised(doc[start]):
+                start += 1
         if start >= end:
             continue
         source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
@@ -432,6 +435,9 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(taken[g.i] for g in c.children if g.dep_ == "pobj")
+               for c in tok.children):
+            continue  # "the German state of Baden-Württemberg" names its referent: no anaphora
         if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and taken[c.i] for c in tok.children):
             continue  # "the Samsung chief": a name inside; not a bare description
         lemma = tok.lemma_.lower()

@@ -60,6 +60,7 @@ class RelationPattern:
     object_types: tuple[str, ...]
     symmetric: bool = False
     check_negation: bool = True
+    not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
     description: str = ""
     source: str = ""
 
@@ -124,6 +125,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             subject_types=_types(p["subject_types"], where) if "subject_types" in p else subject_types,
             object_types=_types(p["object_types"], where) if "object_types" in p else object_types,
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
+            not_in_list=tuple(p.get("not_in_list", ())),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out

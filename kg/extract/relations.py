@@ -76,6 +76,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         trigger = nodes.get("trigger")
         if p.check_negation and trigger is not None and is_negated(trigger):
             continue
+        if p.not_in_list and any(_in_list(nodes[n]) for n in p.not_in_list if n in nodes):
+            continue
         subjects = list(_role(nodes, p.subject))
         objects = list(_role(nodes, p.object))
         for s_key, s_tok in subjects:
@@ -98,6 +100,18 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
                     end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
                 ), trigger=anchor.i)
+
+
+def _in_list(tok: Token) -> bool:
+    """Whether *tok* is an item of an enumeration ("Indonesia, Malaysia, the Philippines and ...")."""
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return True
+    doc = tok.doc
+    after = doc[tok.i + 1:tok.i + 4]
+    if len(after) and after[0].lower_ in ("and", "or"):
+        return True
+    return len(after) > 1 and after[0].text == "," and any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in after[1:])
 
 
 def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:

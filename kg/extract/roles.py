@@ -173,7 +173,8 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
                 return entity(poss)
         # "in the west of the country": a part of a place stands for the place
         if tok.lemma_.lower() in ("west", "east", "north", "south", "part", "outskirts", "heart", "centre", "center",
-                                  "northwest", "northeast", "southwest", "southeast", "edge", "coast", "interior"):
+                                  "northwest", "northeast", "southwest", "southeast", "edge", "coast", "interior") \
+                or tok.lemma_.lower() in lexicon().place_nouns:  # "the German state of Baden-Württemberg"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and entity(c)):
                     return entity(pobj)
