@@ -15,6 +15,8 @@ POSITIVE = [
     ("Carlos Mendes spent two weeks in Lisbon negotiating the sale.", "Carlos Mendes", "visited", "Lisbon"),
     ("Elon Musk toured the plant in Gruenheide.", "Elon Musk", "visited", "Gruenheide"),
     ("The Chinese delegation, led by Vice Premier Liu He, arrived in Geneva on Saturday.", "Liu He", "visited", "Geneva"),
+    ("U.S. Secretary of State Antony Blinken is due to visit Beijing next week.", "Antony Blinken", "visited", "Beijing"),
+    ("Chancellor Olaf Scholz hosted Indian Prime Minister Narendra Modi in Berlin.", "Narendra Modi", "visited", "Berlin"),
     # includes
     ("The delegation includes Trade Minister Ana Silva and Finance Minister Paul Grant.", "delegation", "includes", "Paul Grant"),
     ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "OPEC", "includes", "Iraq"),
