@@ -91,3 +91,14 @@ def test_dev_set_score(tmp_path):
                            capture_output=True, text=True, check=True)
     f1 = float(re.search(r"^F1=([0-9.]+)", score.stdout.splitlines()[-1]).group(1))
     assert f1 >= 0.55, score.stdout
+
+
+@pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_example_queries_answer_on_the_example_graph(query: Path, tmp_path_factory) -> None:
+    graph_file = tmp_path_factory.getbasetemp() / "example.ttl"
+    if not graph_file.exists():
+        run = _kg("build", str(ROOT / "examples" / "zhejiang_visit.txt"), "-o", str(graph_file), "--quiet")
+        assert run.returncode == 0, run.stderr
+    run = _kg("query", str(graph_file), str(query), "--format", "csv")
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout.strip().splitlines()) >= 2, f"{query.name} found nothing:\n{run.stdout}"
