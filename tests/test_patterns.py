@@ -78,3 +78,21 @@ def test_pattern_finds(text: str, subject: str, relation: str, obj: str) -> None
 def test_not_a_fact(text: str, subject: str, relation: str, obj: str) -> None:
     facts = _facts(text)
     assert not any(r == relation and subject.casefold() in s and obj.casefold() in o for s, r, o in facts), facts
+
+
+def test_a_user_pattern_replaces_the_built_in_one_with_its_id(tmp_path) -> None:
+    import json
+
+    # same id as the built-in visit pattern, but matching only "tour": "visited" must no longer count
+    patterns = tmp_path / "visited.json"
+    patterns.write_text(json.dumps({
+        "relation": "visited", "subject_types": ["Person"], "object_types": ["Place"],
+        "patterns": [{"id": "visited/visit-verb", "confidence": 0.5, "pattern": [
+            {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "tour", "POS": "VERB"}},
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "dobj"}}],
+            "subject": {"agent_of": "trigger"}, "object": "object"}]}), encoding="utf-8")
+    text = "Mayor Jane Doe visited Springfield on Tuesday."
+    assert ("jane doe", "visited", "springfield") in _facts(text)  # the built-in pattern first (cached)
+    graph = kg.build(texts=[text], patterns=[patterns])
+    rows = graph.query("SELECT ?x WHERE { ?e kg:extractor ?x }").rows
+    assert ("visited/visit-verb",) not in rows

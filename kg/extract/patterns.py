@@ -28,6 +28,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.matcher import DependencyMatcher
+from spacy.vocab import Vocab
+
 from ..errors import InputError
 from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES
@@ -70,9 +73,20 @@ class PatternSet:
     """All relation patterns in use, by id."""
 
     patterns: dict[str, RelationPattern] = field(default_factory=dict)
+    _matchers: dict[int, DependencyMatcher] = field(default_factory=dict, repr=False, compare=False)
 
     def relations(self) -> set[str]:
         return {p.relation for p in self.patterns.values()}
+
+    def matcher(self, vocab: Vocab) -> DependencyMatcher:
+        """One ``DependencyMatcher`` for all these patterns, built once per vocabulary."""
+        matcher = self._matchers.get(id(vocab))
+        if matcher is None:
+            matcher = DependencyMatcher(vocab, validate=True)
+            for pid, p in self.patterns.items():
+                matcher.add(pid, [p.pattern])
+            self._matchers[id(vocab)] = matcher
+        return matcher
 
 
 def _role(spec: object, where: str) -> Role:
@@ -133,9 +147,6 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
 
 def _check_matcher_pattern(pattern: list, where: str) -> None:
     """Let spaCy validate the pattern now, so a bad file fails with one line, not mid-build."""
-    from spacy.matcher import DependencyMatcher
-    from spacy.vocab import Vocab
-
     try:
         DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
     except (ValueError, KeyError, TypeError) as exc:

@@ -1,6 +1,6 @@
 """Run the relation patterns over a resolved document and emit relation records.
 
-One ``DependencyMatcher`` holds every pattern. For each match, the role finders pick the tokens
+One ``DependencyMatcher`` (built by the pattern set) holds every pattern. For each match, the role finders pick the tokens
 for subject and object, the tokens are mapped to entities, and the result is kept when the
 entity types fit the relation, the two sides differ, and the statement is not negated or
 speculative ("did not visit", "it remains unclear if ... will attend").
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from .patterns import PatternSet, RelationPattern
 from .records import Entity, Evidence, Relation
@@ -22,21 +20,6 @@ _SPECULATIVE = frozenset({"unclear", "uncertain", "doubtful", "deny", "whether",
                           "speculate", "speculation", "consider", "mull", "weigh", "cancel", "postpone", "refuse",
                           "fail", "hope", "want", "discuss", "negotiate", "seek", "propose", "talk"})
 _MODALS = frozenset({"may", "might", "could"})
-
-_matchers: dict[tuple[int, tuple[str, ...]], DependencyMatcher] = {}
-
-
-def _matcher(vocab: Vocab, patterns: PatternSet) -> DependencyMatcher:
-    """One matcher per vocabulary and pattern set, built once."""
-    key = (id(vocab), tuple(sorted(patterns.patterns)))
-    matcher = _matchers.get(key)
-    if matcher is None:
-        matcher = DependencyMatcher(vocab, validate=True)
-        for pid, p in patterns.patterns.items():
-            matcher.add(pid, [p.pattern])
-        _matchers[key] = matcher
-    return matcher
-
 
 _CALLED_OFF = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "suspend", "abandon", "deny"})
 
@@ -67,7 +50,7 @@ def is_negated(trigger: Token) -> bool:
 
 def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None) -> Iterator[Relation]:
     """Apply *patterns* to *doc*, whose tokens carry ``_.kg_entity`` keys of *entities*."""
-    matcher = _matcher(doc.vocab, patterns)
+    matcher = patterns.matcher(doc.vocab)
     seen: set[tuple[str, str, str, str, int]] = set()
     for match_id, token_ids in matcher(doc):
         pid = doc.vocab.strings[match_id]

@@ -181,19 +181,18 @@ def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
         yield evidence, KG.endChar, Literal(ev.end)
 
 
-def facts_triples(doc: Document, facts: DocFacts, min_confidence: float = 0.0) -> Iterator[Triple]:
-    """All triples for one document and its facts (statement confidences come later)."""
+def facts_triples(doc: Document, facts: DocFacts) -> Iterator[Triple]:
+    """All triples for one document and its facts. Statement confidences, and leaving out weak
+    facts, come once all evidence is in (:meth:`kg.graph.store.MemoryStore.finalize`)."""
     yield from document_triples(doc)
     for entity in facts.entities.values():
         yield from entity_triples(entity, facts.doc_id)
     for rel, extractors in merge_evidence(facts.relations):
-        if rel.evidence.confidence >= min_confidence:
-            yield from relation_triples(rel, facts, extractors)
+        yield from relation_triples(rel, facts, extractors)
     for position in facts.positions:
         yield from position_triples(position, facts)
     for event in facts.events:
-        if event.evidence.confidence >= min_confidence:
-            yield from event_triples(event, facts)
+        yield from event_triples(event, facts)
 
 
 def noisy_or(values: Iterable[float]) -> float:
