@@ -266,6 +266,45 @@ def test_synthetic_fixture_agrees_with_score_py(gold_dir: Path, graph_file: Path
     assert_agrees(evaluate(kg.load(graph_file), gold_dir), reference)
 
 
+GROUPS = {
+    "doc": "gamma",
+    "text_file": "gamma.txt",
+    "entities": {
+        "bodies": {"name": "government bodies", "type": "Group", "aliases": []},
+        "cea": {"name": "Central Environmental Authority", "type": "Organization", "aliases": []},
+        "firms": {"name": "foreign firms", "type": "Group", "aliases": []},
+        "acme": {"name": "Acme", "type": "Organization", "aliases": []},
+    },
+    "relations": [
+        {"s": "bodies", "p": "includes", "o": "cea", "status": "gold", "evidence": ""},
+        {"s": "firms", "p": "includes", "o": "acme", "status": "gold", "evidence": ""},
+    ],
+}
+GROUP_GRAPH = """\
+@prefix kg: <https://w3id.org/newskg/ontology#> .
+@prefix ex: <http://example.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:b a kg:Group ; rdfs:label "relevant government body" .
+ex:cea a kg:Organization ; rdfs:label "Central Environmental Authority" .
+ex:f a kg:Group ; rdfs:label "foreign companies" .
+ex:acme a kg:Organization ; rdfs:label "Acme" .
+ex:b kg:includes ex:cea .
+ex:f kg:includes ex:acme .
+"""
+
+
+def test_a_group_named_in_other_words_matches_by_its_head_word(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path / "gold", GROUPS)
+    graph = tmp_path / "g.ttl"
+    graph.write_text(GROUP_GRAPH, encoding="utf-8")
+    report = evaluate(kg.load(graph), gold)
+    # "relevant government body" shares the head word "body" of "government bodies";
+    # "foreign companies" shares no word's head with "foreign firms": a false positive
+    assert counts(report.relations["includes"]) == (2, 1, 1)
+    if SCORE_PY.is_file():
+        assert_agrees(report, run_score_py(gold, graph, tmp_path / "ref.json"))
+
+
 # --- gold files --------------------------------------------------------------------------------
 
 def _broken(**changes) -> dict:

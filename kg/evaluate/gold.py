@@ -42,6 +42,18 @@ def normalize_name(name: str) -> str:
     return re.sub(r"^the ", "", s)
 
 
+def head_word(name: str) -> str:
+    """The last word of a normalised name, in the singular ("foreign firms" -> "firm"): a Group
+    named in other words ("relevant government bodies") matches by it."""
+    words = normalize_name(name).split()
+    w = words[-1] if words else ""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
 def is_generic(alias: str) -> bool:
     """True for a description rather than a name ("the company", "Prime Minister").
 
@@ -109,6 +121,8 @@ class GoldSet:
     documents: dict[str, GoldDocument] = field(default_factory=dict)
     #: normalised name -> the entities it may denote
     names: dict[str, set[EntityKey]] = field(default_factory=lambda: defaultdict(set))
+    #: head word (singular) of a Group's name or alias -> those Groups
+    group_heads: dict[str, set[EntityKey]] = field(default_factory=lambda: defaultdict(set))
     #: canonical triple -> ``gold`` or ``optional`` (a triple annotated twice keeps ``gold``)
     triples: dict[GoldTriple, str] = field(default_factory=dict)
     #: canonical triple -> the annotated evidence text
@@ -117,9 +131,15 @@ class GoldSet:
     def entity(self, key: EntityKey) -> GoldEntity:
         return self.documents[key[0]].entities[key[1]]
 
-    def entities_named(self, names: Iterable[str]) -> set[EntityKey]:
-        """The gold entities any of the normalised *names* matches."""
-        return {key for name in names for key in self.names.get(name, ())}
+    def entities_named(self, names: Iterable[str], groups: bool = False) -> set[EntityKey]:
+        """The gold entities any of the normalised *names* matches; with *groups*, when none
+        matches exactly, the gold Groups whose head word is one of the names' words."""
+        names = list(names)
+        exact = {key for name in names for key in self.names.get(name, ())}
+        if exact or not groups:
+            return exact
+        words = {head_word(w) for name in names for w in name.split()}
+        return {key for w in words for key in self.group_heads.get(w, ())}
 
     def gold_triples(self, relation: str | None = None) -> list[GoldTriple]:
         """The triples with status ``gold`` (of one *relation*), sorted."""
@@ -131,6 +151,8 @@ class GoldSet:
         for entity in document.entities.values():
             for name in entity.match_names():
                 self.names[name].add(entity.id)
+                if entity.type == "Group" and head_word(name):
+                    self.group_heads[head_word(name)].add(entity.id)
         for rel in relations:
             triple = GoldTriple.of((document.doc, rel["s"]), rel["p"], (document.doc, rel["o"]))
             status = rel.get("status", "gold")

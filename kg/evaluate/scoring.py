@@ -3,7 +3,8 @@
 
 - every triple whose predicate's local name is one of the four relations (any namespace) is a
   prediction; a node's names are its labels (or, without any, its IRI's local name);
-- subject and object must match gold entities of the same document;
+- subject and object must match gold entities of the same document; a node that matches no
+  entity by name may match a gold Group by its head word ("government bodies");
 - a prediction that matches a ``gold`` triple is a true positive (for every gold triple it
   matches), one that matches only ``optional`` triples is ignored, any other is a false positive;
 - false positives are counted once per (relation, first subject name, first object name).
@@ -88,8 +89,8 @@ def predictions(graph: Graph) -> list[Prediction]:
 def candidates(prediction: Prediction, gold: GoldSet) -> dict[GoldTriple, str]:
     """The annotated triples (with their status) a prediction matches."""
     found = {}
-    for s in gold.entities_named(prediction.subject_names):
-        for o in gold.entities_named(prediction.object_names):
+    for s in gold.entities_named(prediction.subject_names, groups=True):
+        for o in gold.entities_named(prediction.object_names, groups=True):
             if s[0] != o[0]:
                 continue  # subject and object must come from the same document
             triple = GoldTriple.of(s, prediction.relation, o)
