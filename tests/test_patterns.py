@@ -24,6 +24,15 @@ POSITIVE = [
     ("Alphabet is the parent company of Google.", "Alphabet", "includes", "Google"),
     ("The consortium, which includes Siemens and Alstom, won the contract.", "consortium", "includes", "Alstom"),
     ("Philly Shipyard, which was acquired by Hanwha Ocean, builds ships.", "Hanwha Ocean", "includes", "Philly Shipyard"),
+    # includes: a plural group and the names it lists
+    ("Leading lenders, including Barclays and HSBC, raised their rates.", "leading lenders", "includes", "HSBC"),
+    ("The firm supplies carmakers such as Renault and Fiat.", "carmakers", "includes", "Fiat"),
+    ("Norway and Iceland are among the countries affected by the ban.", "countries", "includes", "Iceland"),
+    ("He held talks with German firms Bosch, Siemens and BASF.", "German firms", "includes", "BASF"),
+    ("The foreign partners are Repsol, Eni and Shell.", "foreign partners", "includes", "Eni"),
+    ("The region's top officials, among them Governor Ana Reyes and Mayor Tom Price, will be there.", "top officials",
+     "includes", "Tom Price"),
+    ("Local sites under review include Mossel Bay/Knysna and George.", "local sites", "includes", "Knysna"),
     # locatedIn
     ("Dallas-based LCB Holdings makes steel joists.", "LCB Holdings", "locatedIn", "Dallas"),
     ("Hangzhou is the capital of Zhejiang province.", "Hangzhou", "locatedIn", "Zhejiang"),
@@ -54,6 +63,11 @@ NEGATIVE = [
     ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
     ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
     ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # "members of OPEC" stand for OPEC, not for a group of their own
+    ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "members", "includes", "Iraq"),
+    # "other" banks are a different set from the banks named first
+    ("Big banks, including Barclays, lent more. Other banks, including Monzo, lent less.", "big banks", "includes",
+     "Monzo"),
 ]
 
 

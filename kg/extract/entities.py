@@ -308,6 +308,18 @@ def resolve(doc: Doc, references: bool = True) -> tuple[dict[str, Entity], list[
     return entities, sorted(resolved, key=lambda m: m.start)
 
 
+_OTHER = frozenset({"other", "another", "more", "further", "additional", "remaining", "rival"})
+
+
+def _another_set(doc: Doc, a: Mention, b: Mention) -> bool:
+    """"Top four chaebol leaders" ... "other major corporate leaders": a later group with the same
+    head noun is a different set when it says so, or counts differently."""
+    if any(t.lower_ in _OTHER for t in doc[b.start:b.end]):
+        return True
+    numbers = [{t.lower_ for t in doc[m.start:m.end] if t.like_num} for m in (a, b)]
+    return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
+
+
 def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
     parent = list(range(len(groups)))
 
@@ -325,7 +337,10 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
             dashed = b.start > a.end and len(between) <= 3 and all(t.is_punct for t in between) and any(
                 t.text in ("—", "–", "--", ":") for t in between)
             appos = heads[j].dep_ == "appos" and heads[j].head == heads[i]
-            if heads[i].lemma_.lower() == heads[j].lemma_.lower() or dashed or appos:
+            # "a delegation of approximately 65 members": the members are the delegation
+            appos = appos or (heads[j].dep_ == "pobj" and heads[j].head.lower_ == "of" and heads[j].head.head == heads[i])
+            same_head = heads[i].lemma_.lower() == heads[j].lemma_.lower() and not _another_set(doc, a, b)
+            if same_head or dashed or appos:
                 parent[find(j)] = find(i)
     clusters: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(groups):
@@ -388,7 +403,10 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
         m, text = item
         words = text.split()
         shouted = text.isupper() and len(text) > 4
-        return (not shouted, m.kind == "name", len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
+        # a group is called by its collective noun ("the delegation") before a description of its size
+        collective = kind == "Group" and doc[m.start:m.end].root.lemma_.lower() in lexicon().collective_nouns
+        return (not shouted, m.kind == "name", collective,
+                len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
 
     label = max(forms, key=fullness)[1]
     if kind == "Place":
@@ -400,6 +418,7 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
                 label = next(t for _, t in forms if t.casefold() == shorter.casefold() and not t.isupper()) if any(
                     t.casefold() == shorter.casefold() and not t.isupper() for _, t in forms) else shorter
     aliases = {t for _, t in forms if t != label}
+    aliases |= {m.long_form for m in mentions if m.long_form}
     aliases |= {re.sub(r"^(the|a|an)\s+", "", surface(doc, m.start, m.end), flags=re.I) for m in mentions if m.canonical}
     for m in mentions:
         if m.title and kind == "Person":

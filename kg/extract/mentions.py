@@ -30,6 +30,7 @@ NER_TYPES = {
 }
 GAZETTEER_LABELS = frozenset({"Person", "Organization", "Place", "Group", "Event"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LANGUAGE"})
+_NAME_SEPARATORS = frozenset({"/", "(", ")", ";"})
 _CONNECTORS = frozenset({"of", "and", "&", "de", "for", "-", "the", "on", "in"})
 
 
@@ -47,6 +48,7 @@ class Mention:
     entity: str | None = None  # entity key once resolved
     prefix: "Mention | None" = None  # a name written before an in-span title ("KCCI" Chief X)
     canonical: str | None = None  # the name it stands for when the text differs ("Iraqi government" → Iraq)
+    long_form: str | None = None  # a group's whole noun phrase ("areas affected by the shake-up")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -191,6 +193,18 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if start >= end:
             continue
         source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
+        # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban": two names in one span
+        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in _NAME_SEPARATORS), None)
+        if cut is not None:
+            first = Mention(*_strip(doc, start, cut), "name", source=source)
+            if first.start < first.end:
+                first.vote(NER_TYPES.get(ent.label_), 1.0)
+                mentions.append(first)
+                for t in doc[first.start:first.end]:
+                    covered[t.i] = True
+            start, end = _strip(doc, cut + 1, end)
+            if start >= end:
+                continue
         # "Germany's Freudenberg Group": the possessor is a name of its own
         case = next((t.i for t in doc[start + 1:end - 1] if t.dep_ == "case" or t.lower_ in ("'s", "’s")), None)
         if case is not None:
@@ -253,7 +267,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _cut_trailing_title(doc, m)
     mentions += [m.prefix for m in mentions if m.prefix is not None]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
-                and not _office(doc, m)]
+                and not _office(doc, m) and not _only_title_words(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
 
 
@@ -297,6 +311,7 @@ def _common_word(doc: Doc, m: Mention, lowered: set[str]) -> bool:
 
 
 def _plural_title(word: str) -> bool:
+    word = re.sub(r"^(vice|deputy|under)[-\s]", "", word)  # "vice-ministers"
     singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
     return word != singular and singular in lexicon().titles
 
@@ -308,7 +323,28 @@ def _office(doc: Doc, m: Mention) -> bool:
     tok = doc[m.start:m.end].root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
+        if _plural_title(tok.lower_) and not tok._.kg_entity:
+            return True  # "the Vice-Ministers of Foreign Affairs, Agriculture and Commerce" (parsed as a conjunct)
     return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and _plural_title(tok.head.head.lower_)
+
+
+_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "first", "general", "executive", "under",
+                         "of", "the", "and", "state"})
+
+
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in lexicon().titles for w in t.split()) | _RANK_WORDS
+
+
+def _only_title_words(doc: Doc, m: Mention) -> bool:
+    """"the Deputy Secretary General", "the Vice-Ministers": an office without a name."""
+    words = [w for t in doc[m.start:m.end] for w in re.split(r"[-–]", t.lower_) if w]
+    if not words or m.source == "gazetteer":
+        return False
+    titles = _title_words()
+    singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    return all(w in titles or s in titles for w, s in zip(words, singular)) and any(
+        w not in _RANK_WORDS or s not in _RANK_WORDS for w, s in zip(words, singular))
 
 
 def _inside_title(doc: Doc, m: Mention) -> bool:
@@ -353,8 +389,9 @@ _JUNK = re.compile(r"^[\W\d_]+$")
 
 def _plausible(span: Span) -> bool:
     text = span.text.strip()
-    if len(span) == 1 and span[0].tag_ == "NNPS" and span[0].lower_.rstrip("s") not in lexicon().organization_suffixes:
-        return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place
+    if len(span) == 1 and span[0].tag_ == "NNPS" and span[0].lower_.rstrip("s") not in lexicon().organization_suffixes \
+            and not is_place(text):
+        return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place ("the Bahamas" is one)
     if len(text) < 2 or _JUNK.match(text):
         return False
     if not any(_is_capitalised(t) for t in span) and not any(c.isalpha() and c.lower() == c.upper() for c in text):
@@ -362,6 +399,42 @@ def _plausible(span: Span) -> bool:
     if span[0].text[:1] in "@#":
         return False  # social-media handles
     return True
+
+
+#: Nouns for the parts of a named whole.
+_PART_WORDS = frozenset({"member", "subsidiary", "affiliate", "unit", "division", "shareholder", "constituent"})
+#: Prepositions that introduce the members of a plural noun: "firms such as", "bodies, including".
+_LIST_PREPS = frozenset({"including", "like", "among", "notably", "especially", "namely", "incl"})
+#: Verbs whose subject is a set and whose object lists its members: "official guests included A".
+_LIST_VERBS = frozenset({"include", "comprise", "be", "feature"})
+
+
+def _heads_names(root: Token, taken: list[bool]) -> bool:
+    """Whether a plural noun is the set that names in the sentence are members of: "leading
+    media outlets, including A", "French companies A, B and C", "alternative sites — A, B",
+    "A and B are among the Ns", "the Chinese partners are A, B and C"."""
+    def named(tok: Token) -> bool:
+        return taken[tok.i] or any(taken[c.i] for c in tok.conjuncts)
+
+    for child in (c for n in (root, *root.conjuncts) for c in n.children):
+        if child.dep_ == "prep" and (child.lower_ in _LIST_PREPS or (
+                child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+            if any(named(g) for g in child.children if g.dep_ == "pobj"):
+                return True
+        if child.dep_ == "appos" and named(child):
+            return True
+    if root.dep_ in ("compound", "nmod") and root.head.i > root.i and taken[root.head.i] and root.head.pos_ == "PROPN":
+        return True  # "French companies Rhone-Poulenc, Pechiney and Imec"
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if nxt is not None and taken[nxt.i] and nxt.pos_ == "PROPN" and any(
+            c.dep_ == "conj" and taken[c.i] for c in nxt.children):
+        return True  # the same with another parse: "German firms [Bosch], Siemens and BASF"
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ in _LIST_VERBS:
+        return any(named(c) for c in verb.children if c.dep_ in ("dobj", "attr"))
+    if root.dep_ == "pobj" and verb.lower_ == "among" and verb.head.pos_ in ("AUX", "VERB"):
+        return any(named(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr"))
+    return False
 
 
 def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
@@ -374,6 +447,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         if any(c.dep_ == "compound" and taken[c.i] for c in root.children):
             continue  # "the IAE consortium" is IAE, not an unnamed group
+        if root.lemma_.lower() in _PART_WORDS and any(
+                (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                    taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
+            continue  # "members of OPEC", "Samsung's subsidiaries" stand for the whole they belong to
         lemma = root.lemma_.lower()
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
@@ -383,7 +460,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
-        ):
+        ) or (root.tag_ == "NNS" and _heads_names(root, taken)):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
             for t in doc[start:end]:
@@ -396,11 +473,52 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             start, end = _strip(doc, start, end)
             while start < root.i and doc[start].text in ("-", "–") or doc[start].lower_ in ("led", "based", "owned"):
                 start += 1
+            end = _coordinated_plurals(root, end)
             if start <= root.i < end and not any(taken[t.i] for t in doc[start:end]):
-                m = Mention(start, end, "group", source="group")
+                m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken))
                 m.vote("Group", 5.0)
                 out.append(m)
     return out
+
+
+def _coordinated_plurals(root: Token, end: int) -> int:
+    """"political parties [and alliances]": a plural coordinated right after the group noun belongs to its name."""
+    for conj in root.children:
+        if conj.dep_ == "conj" and conj.tag_ == "NNS" and conj.i == end + 1 and conj.doc[end].lower_ in ("and", "or"):
+            return conj.i + 1
+    return end
+
+
+#: Post-modifiers that are part of how a text names a set ("officials of leading nations",
+#: "areas affected by the shake-up", "assets up for sale"), unlike its list of members.
+_NAMING_DEPS = frozenset({"acl", "prep", "advmod", "amod"})
+
+
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "."})
+
+
+def _long_form(doc: Doc, start: int, end: int, root: Token, taken: list[bool]) -> str | None:
+    """The group's noun phrase with its post-modifiers, when they add words (at most 14 tokens)."""
+    last = end - 1
+    for child in sorted(root.children, key=lambda c: c.i):
+        if child.i < end:
+            continue
+        if child.dep_ not in _NAMING_DEPS or child.lower_ in _LIST_PREPS or child.lower_ == "as":
+            break
+        for t in child.subtree:
+            # a list of members, a clause or a name ends the description
+            if t.text in _BREAKS or t.dep_ in ("relcl", "appos") or taken[t.i] or t.i - start >= 14 \
+                    or t.lower_ in _LIST_PREPS:
+                break
+            last = t.i
+        else:
+            continue
+        break
+    while last >= end and (doc[last].pos_ in ("ADP", "DET", "CCONJ", "PART") or doc[last].text in _BREAKS):
+        last -= 1
+    if last < end:
+        return None
+    return " ".join(doc[start:last + 1].text.split())
 
 
 PRONOUNS = {

@@ -222,6 +222,25 @@ def _semicolon_list(tok: Token) -> list[Token]:
     return items
 
 
+def _slash_partners(tok: Token) -> list[Token]:
+    """"Tailim Packaging/Tailim Paper": the names written with a slash before *tok*'s name."""
+    doc = tok.doc
+    key = entity(tok)
+    if key is None:
+        return []
+    i = tok.i
+    while i > 0 and entity(doc[i - 1]) == key:
+        i -= 1
+    out = []
+    while i >= 2 and doc[i - 1].text == "/" and entity(doc[i - 2]) not in (None, key):
+        out.append(doc[i - 2])
+        key = entity(doc[i - 2])
+        i -= 2
+        while i > 0 and entity(doc[i - 1]) == key:
+            i -= 1
+    return out
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*."""
     candidates = [tok]
@@ -234,6 +253,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
         candidates += _semicolon_list(tok)
+        candidates += [p for c in list(candidates) for p in _slash_partners(c)]
     seen = set()
     for cand in candidates:
         key = resolve_token(cand, or_possessor, members)
