@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .candidates import Candidate, find_candidates
 from .coref import apply_clusters, clusters_of
 from .entities import resolve
 from .events import find_events
@@ -18,9 +19,11 @@ from .mentions import Mention
 from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
 from .positions import find_positions
-from .records import DocFacts, Entity
+from .records import DocFacts, Entity, Relation
 from .relations import find_relations
 from .rules import apply_rules
+from .scorer import Scorer, scored_relations
+from .triggers import Triggers, load_triggers
 
 # the entity (key and type) each token belongs to, for patterns and role finders
 for _name in ("kg_entity", "kg_type"):
@@ -35,6 +38,25 @@ def default_patterns() -> PatternSet:
     if _default_patterns is None:
         _default_patterns = load_patterns()
     return _default_patterns
+
+
+def _patterns(doc: Doc, patterns: PatternSet, text: str | None) -> tuple[dict[str, Entity], list[Mention], list[Relation]]:
+    """The entities and mentions of *doc*, and the facts its relation patterns find."""
+    entities, mentions = resolution(doc)
+    _mark_tokens(doc, entities, mentions)
+    if text is not None and text != doc.text:
+        _original_spellings(entities, text)
+    return entities, mentions, list(find_relations(doc, entities, patterns, text=text))
+
+
+def _mark_tokens(doc: Doc, entities: dict[str, Entity], mentions: list[Mention]) -> None:
+    """Write each token's entity key and type (``tok._.kg_entity``) for patterns and role finders."""
+    for tok in doc:
+        tok._.kg_entity = tok._.kg_type = None
+    for m in mentions:
+        for tok in doc[m.start:m.end]:
+            tok._.kg_entity = m.entity
+            tok._.kg_type = entities[m.entity].type
 
 
 def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:
@@ -59,26 +81,39 @@ def _original_spellings(entities: dict[str, Entity], text: str) -> None:
                 entity.aliases.add(form)
 
 
+def propose(doc: Doc, patterns: PatternSet | None = None, text: str | None = None,
+            triggers: Triggers | None = None) -> tuple[dict[str, Entity], list[Relation], list[Candidate]]:
+    """A document's entities, the facts its relation patterns find, and every candidate fact
+    (typed pairs of mentions per sentence) with its features, for the scorer or for training."""
+    patterns = patterns or default_patterns()
+    entities, mentions, relations = _patterns(doc, patterns, text)
+    return entities, relations, _candidates(doc, entities, mentions, relations, patterns, triggers)
+
+
+def _candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mention], relations: list[Relation],
+                patterns: PatternSet, triggers: Triggers | None) -> list[Candidate]:
+    confidences = {pid: p.confidence for pid, p in patterns.patterns.items()}
+    return find_candidates(doc, entities, mentions, relations, triggers or load_triggers(), confidences)
+
+
 def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet | None = None,
-            extractors: Sequence[tuple[str, Extractor]] = (), date: str | None = None) -> DocFacts:
+            extractors: Sequence[tuple[str, Extractor]] = (), date: str | None = None,
+            scorer: Scorer | None = None, triggers: Triggers | None = None) -> DocFacts:
     """Entities and relations of one parsed document.
 
     *text* is the original article text when the parser saw a prepared copy (same length,
     see :func:`kg.nlp.prepare.prepare`); evidence sentences are cut from it. *extractors* are
     plug-ins (name, callable) whose facts join the pattern-based ones. *date* (ISO) is the
-    article's date, against which "on Wednesday" is resolved.
+    article's date, against which "on Wednesday" is resolved. With a *scorer*, every candidate
+    pair of mentions is scored and the accepted ones replace the patterns' facts of the
+    relations the scorer knows; without one, the patterns decide.
     """
     patterns = patterns or default_patterns()
-    entities, mentions = resolution(doc)
-    for tok in doc:
-        tok._.kg_entity = tok._.kg_type = None
-    for m in mentions:
-        for tok in doc[m.start:m.end]:
-            tok._.kg_entity = m.entity
-            tok._.kg_type = entities[m.entity].type
-    if text is not None and text != doc.text:
-        _original_spellings(entities, text)
-    relations = list(find_relations(doc, entities, patterns, text=text))
+    entities, mentions, relations = _patterns(doc, patterns, text)
+    if scorer is not None:
+        candidates = _candidates(doc, entities, mentions, relations, patterns, triggers)
+        relations = [r for r in relations if r.predicate not in scorer.relations]
+        relations += scored_relations(doc, candidates, scorer, text=text)
     for name, func in extractors:
         relations += plugin_relations(doc, entities, name, func(doc), text=text)
     relations += apply_rules(entities, relations)
