@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 import kg
 from kg.graph.vocab import KG, KG_NS, RELATIONS, SYMMETRIC_RELATIONS
 
-DECLARATIONS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+DECLARATIONS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +106,16 @@ def test_built_graph_uses_only_declared_kg_terms(ontology: Graph, built_graph: k
     # and every other term in the kg namespace (objects too: kg:visited as rdf:predicate) is declared
     used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(KG_NS)}
     assert used <= declared, sorted(used - declared)
+
+
+def test_modalities_are_documented_individuals(ontology: Graph) -> None:
+    from kg.extract.modality import CANCELLED, DENIED, PLANNED, REPORTED
+    from kg.graph.vocab import MODALITIES
+
+    assert set(MODALITIES) == {REPORTED, PLANNED, CANCELLED, DENIED}
+    assert (KG.modality, RDFS.range, KG.Modality) in ontology
+    for individual in MODALITIES.values():
+        assert (individual, RDF.type, OWL.NamedIndividual) in ontology
+        assert (individual, RDF.type, KG.Modality) in ontology
+        for prop in (RDFS.label, RDFS.comment):
+            assert str(ontology.value(individual, prop) or "").strip(), (individual, prop)

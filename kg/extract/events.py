@@ -4,7 +4,8 @@ The relations that one trigger word produced ("visits to Poland, Romania and Nor
 event with all their agents, destinations or parties. Its date comes from a date expression in
 the trigger's clause ("On Wednesday, Lee will attend ..."), resolved against the article's date
 with the clause's tense; its topics from "agreements on technology, housing, trade" or "to
-discuss oil prices".
+discuss oil prices". Its modality (reported, planned, cancelled, denied) is that of its trigger
+(:mod:`kg.extract.modality`).
 """
 from __future__ import annotations
 
@@ -112,5 +113,5 @@ def find_events(doc: Doc, relations: list[Relation], doc_date: str | None = None
         counters[kind] += 1
         best = max(rels, key=lambda r: r.evidence.confidence)
         events.append(Event(key=f"{kind.lower()}-{counters[kind]}", kind=kind, roles=tuple(roles), evidence=best.evidence,
-                            date=date, date_text=date_text, topics=_topics(trigger)))
+                            date=date, date_text=date_text, topics=_topics(trigger), modality=best.modality))
     return events

@@ -1,8 +1,8 @@
 """Extraction as a pure function: a parsed spaCy ``Doc`` in, plain fact records out.
 
 ``extract(doc, doc_id)`` resolves the document's entities, runs the relation patterns and the
-inference rules, and returns a :class:`~kg.extract.records.DocFacts` that holds only strings
-and numbers, so it can run in worker processes and be sent back cheaply.
+inference rules, builds the events, and returns a :class:`~kg.extract.records.DocFacts` that
+holds only strings and numbers, so it can run in worker processes and be sent back cheaply.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .coref import apply_clusters, clusters_of
 from .entities import resolve
 from .events import find_events
 from .mentions import Mention
+from .modality import ASSERTED
 from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
 from .positions import find_positions
@@ -87,6 +88,7 @@ def propose(doc: Doc, patterns: PatternSet | None = None, text: str | None = Non
     (typed pairs of mentions per sentence) with its features, for the scorer or for training."""
     patterns = patterns or default_patterns()
     entities, mentions, relations = _patterns(doc, patterns, text)
+    relations = [r for r in relations if r.modality in ASSERTED]
     return entities, relations, _candidates(doc, entities, mentions, relations, patterns, triggers)
 
 
@@ -109,7 +111,11 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
     relations the scorer knows; without one, the patterns decide.
     """
     patterns = patterns or default_patterns()
-    entities, mentions, relations = _patterns(doc, patterns, text)
+    entities, mentions, matched = _patterns(doc, patterns, text)
+    # The one place where cancelled and denied visits and signings leave the facts: they become
+    # event nodes only, never direct triples, statements, evidence or premises of rules.
+    relations = [r for r in matched if r.modality in ASSERTED]
+    cancelled_or_denied = [r for r in matched if r.modality not in ASSERTED]
     if scorer is not None:
         candidates = _candidates(doc, entities, mentions, relations, patterns, triggers)
         relations = [r for r in relations if r.predicate not in scorer.relations]
@@ -118,5 +124,5 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
         relations += plugin_relations(doc, entities, name, func(doc), text=text)
     relations += apply_rules(entities, relations)
     positions = find_positions(doc, entities, mentions, text=text)
-    events = find_events(doc, relations, date)
+    events = find_events(doc, relations + cancelled_or_denied, date)
     return DocFacts(doc_id=doc_id, entities=entities, relations=relations, positions=positions, events=events)

@@ -46,6 +46,7 @@ class Relation:
     evidence: Evidence
     inferred: bool = False
     trigger: int | None = None  # token index of the word that signalled it (for events)
+    modality: str = "reported"  # reported, planned, cancelled or denied (kg.extract.modality)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Event:
     date: str | None = None  # ISO date when the text names a day
     date_text: str | None = None  # the date expression as written ("On Wednesday")
     topics: tuple[str, ...] = ()
+    modality: str = "reported"  # reported, planned, cancelled or denied (kg.extract.modality)
 
 
 @dataclass
@@ -78,6 +80,7 @@ class DocFacts:
 
     doc_id: str
     entities: dict[str, Entity] = field(default_factory=dict)
+    # facts only: what happened or is planned; cancelled and denied visits and signings are in events
     relations: list[Relation] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -2,8 +2,10 @@
 
 One ``DependencyMatcher`` (built by the pattern set) holds every pattern. For each match, the role finders pick the tokens
 for subject and object, the tokens are mapped to entities, and the result is kept when the
-entity types fit the relation, the two sides differ, and the statement is not negated or
-speculative ("did not visit", "it remains unclear if ... will attend").
+entity types fit the relation, the two sides differ, and the statement is not speculative ("it
+remains unclear if ... will attend"). Each relation carries the modality of its trigger
+(:mod:`kg.extract.modality`): visits and signings that were cancelled or denied ("did not
+visit") are kept with that modality, for their event nodes; other negated relations are dropped.
 """
 from __future__ import annotations
 
@@ -11,41 +13,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .events import EVENT_KINDS
+from .modality import ASSERTED, REPORTED, modality
+from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
 from .records import Entity, Evidence, Relation
 from .roles import FINDERS, role_entities
-
-#: Words that make a statement non-factual when they govern its trigger.
-_SPECULATIVE = frozenset({"unclear", "uncertain", "doubtful", "deny", "whether", "if", "unless", "rumour", "rumor",
-                          "speculate", "speculation", "consider", "mull", "weigh", "cancel", "postpone", "refuse",
-                          "fail", "hope", "want", "discuss", "negotiate", "seek", "propose", "talk"})
-_MODALS = frozenset({"may", "might", "could"})
-
-_CALLED_OFF = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "suspend", "abandon", "deny"})
-
-
-def is_negated(trigger: Token) -> bool:
-    """Whether *trigger*'s clause is negated or speculative, or the event was called off
-    ("the planned visit to Dhaka was cancelled")."""
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in _CALLED_OFF:
-        return True
-    cur = trigger
-    for _ in range(5):
-        for child in cur.children:
-            if child.dep_ == "neg":
-                return True
-            if child.dep_ == "aux" and child.lower_ in _MODALS and cur is trigger:
-                return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "whether"):
-                return True
-        if cur.lemma_.lower() in _SPECULATIVE and cur is not trigger:
-            return True
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
-            break
-        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp", "pobj", "prep", "dobj", "acl", "relcl", "aux"):
-            break
-        cur = cur.head
-    return False
 
 
 def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None) -> Iterator[Relation]:
@@ -57,8 +30,12 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         p: RelationPattern = patterns.patterns[pid]
         nodes = {step["RIGHT_ID"]: doc[i] for step, i in zip(p.pattern, token_ids)}
         trigger = nodes.get("trigger")
-        if p.check_negation and trigger is not None and is_negated(trigger):
-            continue
+        mood = REPORTED
+        if p.check_negation and trigger is not None:
+            mood = modality(trigger)
+            # speculation gives nothing; a cancelled or denied visit or signing still gives an event
+            if mood is None or (mood not in ASSERTED and p.relation not in EVENT_KINDS):
+                continue
         if p.not_in_list and any(_in_list(nodes[n]) for n in p.not_in_list if n in nodes):
             continue
         subjects = list(_role(nodes, p.subject))
@@ -82,7 +59,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     extractor=pid, confidence=p.confidence, sentence=" ".join(sentence.split()),
                     start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
                     end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
-                ), trigger=anchor.i)
+                ), trigger=anchor.i, modality=mood)
 
 
 def _in_list(tok: Token) -> bool:

@@ -27,9 +27,12 @@ from ..errors import InputError
 from ..fileio import read_text
 from ..settings import DATA_DIR
 from .candidates import Candidate
+from .modality import ASSERTED, REPORTED, modality
 from .records import Evidence, Relation
 
 FORMAT = "kg-scorer/1"
+#: Relations whose facts are events with a modality (a visit, a signing).
+_EVENT_RELATIONS = frozenset({"visited", "signsAgreementWith"})
 #: The model that ships with kg, used by ``--scorer default``.
 DEFAULT_MODEL = DATA_DIR / "scorer.json"
 #: ``--scorer`` values that are not files.
@@ -106,6 +109,11 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
         model = scorer.relations.get(cand.relation)
         if p is None or model is None or p < model.threshold:
             continue
+        mode = REPORTED
+        if cand.trigger is not None and cand.relation in _EVENT_RELATIONS:
+            mode = modality(doc[cand.trigger])
+            if mode not in ASSERTED:
+                continue  # speculative, cancelled or denied: not a fact
         sent = doc[cand.sentence].sent
         raw = source[sent.start_char:sent.end_char]
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
@@ -113,5 +121,5 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
         extractor = "+".join((f"scorer/{cand.relation}", *cand.patterns))
         out.append(Relation(cand.subject, cand.relation, cand.object, Evidence(
             extractor=extractor, confidence=round(p, 3), sentence=" ".join(raw.split()), start=start, end=end),
-            trigger=cand.trigger))
+            trigger=cand.trigger, modality=mode))
     return out

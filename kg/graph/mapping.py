@@ -14,6 +14,8 @@ alternative labels and the documents that mention it; each relation as a direct 
 
 Inferred facts carry ``kg:rule`` and ``prov:wasDerivedFrom`` their premise statements instead of a
 sentence; their statement is a ``kg:InferredStatement`` unless a sentence also supports it.
+Visits and signings are also n-ary event nodes with a ``kg:modality``; the relations of cancelled
+and denied ones are not among the facts, so they give an event node and nothing else.
 A statement's ``kg:confidence`` is the noisy-or of its evidence, recomputed by
 :func:`update_confidences` after facts are added.
 """
@@ -26,10 +28,11 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
+from ..extract.modality import ASSERTED
 from ..extract.records import DocFacts, Entity, Event, Evidence, Position, Relation
 from ..ingest.document import Document
 from .iris import document_iri, entity_iri, event_iri, evidence_iri, position_iri, statement_iri
-from .vocab import KG, SYMMETRIC_RELATIONS, relation_iri
+from .vocab import KG, MODALITIES, SYMMETRIC_RELATIONS, relation_iri
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -146,7 +149,9 @@ _ROLE_PREDICATES = {"agent": KG.agent, "destination": KG.destination, "party": K
 
 
 def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
-    """An n-ary visit or agreement-signing node with its participants, date, topics and evidence."""
+    """An n-ary visit or agreement-signing node with its participants, modality, date, topics and
+    evidence. Cancelled and denied events are nodes only: their relations never reach the facts
+    (:func:`kg.extract.extractor.extract`)."""
     node = event_iri(facts.doc_id, event.key)
     yield node, RDF.type, KG[event.kind]
     yield node, RDF.type, KG.Event  # also stated, so that plain SPARQL finds every event
@@ -159,7 +164,10 @@ def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
         label = f"Visit: {', '.join(names.get('agent', []))} to {', '.join(names.get('destination', []))}"
     else:
         label = f"Agreement signing: {' and '.join(names.get('party', []))}"
+    if event.modality not in ASSERTED:
+        label += f" ({event.modality})"
     yield node, RDFS.label, Literal(label)
+    yield node, KG.modality, MODALITIES[event.modality]
     if event.date:
         yield node, KG.date, Literal(dt.date.fromisoformat(event.date), datatype=XSD.date)
     if event.date_text:

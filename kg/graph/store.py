@@ -122,17 +122,23 @@ def drop_weak_statements(graph: Graph, min_confidence: float) -> None:
         # inferred facts derived from it lose a premise; they stay only with other support
         for ev in list(graph.subjects(PROV.wasDerivedFrom, stmt)):
             graph.remove((ev, PROV.wasDerivedFrom, stmt))
-    drop_unsupported_events(graph)
+    drop_unsupported_events(graph, min_confidence)
 
 
-def drop_unsupported_events(graph: Graph) -> None:
+def drop_unsupported_events(graph: Graph, min_confidence: float = 0.0) -> None:
     """Remove visit and signing nodes none of whose binary facts is left in the graph, and
-    positions nobody holds any more."""
+    positions nobody holds any more. Cancelled and denied events have no binary facts: they stay
+    while their own evidence is at least *min_confidence*."""
     checks = ((KG.Visit, KG.agent, KG.visited, KG.destination), (KG.AgreementSigning, KG.party, KG.signsAgreementWith, KG.party))
     for kind, left, relation, right in checks:
         for event in list(graph.subjects(RDF.type, kind)):
-            lefts, rights = list(graph.objects(event, left)), list(graph.objects(event, right))
-            if not any((a, relation, b) in graph for a in lefts for b in rights if a != b):
+            if graph.value(event, KG.modality) in (KG.Cancelled, KG.Denied):
+                supported = any(float(c) >= min_confidence for ev in graph.objects(event, KG.evidence)
+                                for c in graph.objects(ev, KG.confidence))
+            else:
+                lefts, rights = list(graph.objects(event, left)), list(graph.objects(event, right))
+                supported = any((a, relation, b) in graph for a in lefts for b in rights if a != b)
+            if not supported:
                 for ev in list(graph.objects(event, KG.evidence)):
                     graph.remove((ev, None, None))
                 graph.remove((event, None, None))

@@ -52,6 +52,12 @@ class KG(DefinedNamespace):
     date: URIRef  # the day of an event (xsd:date)
     dateText: URIRef  # the date expression as the article wrote it
     topic: URIRef  # what an event is about ("technology", "housing")
+    modality: URIRef  # how the text states an event: one of the kg:Modality individuals
+    Modality: URIRef  # the class of the four modalities below
+    Reported: URIRef  # the event happened (or is happening), as the text asserts
+    Planned: URIRef  # the event is scheduled or announced for the future
+    Cancelled: URIRef  # the event was called off or postponed
+    Denied: URIRef  # the text says the event did not happen
 
     # Evidence model (reified statements with PROV-O provenance)
     Statement: URIRef  # one relation triple, reified, with its combined confidence
@@ -106,6 +112,10 @@ ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place", "Group", "Ev
 #: Event nodes built from facts (n-ary visits and signings); not entities of the articles, so
 #: the network view, statistics and page leave them out.
 FACT_EVENT_TYPES: tuple[str, ...] = ("Visit", "AgreementSigning")
+
+#: An event's modality (``Event.modality``, :mod:`kg.extract.modality`) as its kg individual.
+MODALITIES: dict[str, URIRef] = {"reported": KG.Reported, "planned": KG.Planned, "cancelled": KG.Cancelled,
+                                 "denied": KG.Denied}
 
 #: The relations extracted from text (the spec's four) and which of them are symmetric.
 RELATIONS: tuple[str, ...] = ("visited", "includes", "locatedIn", "signsAgreementWith")
