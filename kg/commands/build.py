@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from .. import settings
-from .options import BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, build_options, build_reporting
+from .options import (BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, Scorer, Triggers,
+                      build_options, build_reporting)
 from .console import err, out, reports_errors
 
 
@@ -20,13 +21,15 @@ def build_command(
     patterns: Patterns = None,
     extractor: Extractors = None,
     coref: Coref = "kg_coref",
+    scorer: Scorer = settings.SCORER,
+    triggers: Triggers = None,
     min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
     batch_size: BatchSize = settings.BATCH_SIZE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
-        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size))
+        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
     if output is None or str(output) == "-":
         out.file.write(graph.graph.serialize(format="turtle"))
     else:

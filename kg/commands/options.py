@@ -25,6 +25,10 @@ Coref = Annotated[str, typer.Option(
 MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, help="Leave out facts whose combined confidence is lower.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")]
+Scorer = Annotated[str, typer.Option(
+    "--scorer", help="Which candidate facts to keep: rules (the relation patterns), default (the shipped model) or a model file written by kg train.")]
+Triggers = Annotated[Optional[list[Path]], typer.Option(
+    "--triggers", help="Extra trigger-class file for the scorer's features (repeatable; format of kg/data/triggers.json).")]
 
 
 def build_reporting(inputs: list[str], quiet: bool = True, **options: object) -> tuple[api.KnowledgeGraph, int, int]:
@@ -57,7 +61,9 @@ def build_reporting(inputs: list[str], quiet: bool = True, **options: object) ->
 
 
 def build_options(model: str | None, gazetteer: list[Path] | None, patterns: list[Path] | None,
-                  extractor: list[str] | None, coref: str, min_confidence: float, batch_size: int) -> dict:
+                  extractor: list[str] | None, coref: str, min_confidence: float, batch_size: int,
+                  scorer: str = settings.SCORER, triggers: list[Path] | None = None) -> dict:
     """The keyword arguments of :func:`kg.build` for these options."""
     return {"model": model, "gazetteers": gazetteer or (), "patterns": patterns or (), "extractors": extractor or (),
-            "coref": coref, "min_confidence": min_confidence, "batch_size": batch_size}
+            "coref": coref, "min_confidence": min_confidence, "batch_size": batch_size, "scorer": scorer,
+            "triggers": triggers or ()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..errors import KgError
 from ..extract.candidates import SIGNATURES
 from ..extract.scorer import RelationModel, Scorer
 from .corpus import AnnotatedDoc
@@ -35,8 +36,11 @@ def examples(documents: Iterable[AnnotatedDoc], relation: str) -> tuple[list[dic
 def fit_relation(features: Sequence[dict[str, float]], labels: Sequence[int], weights: Sequence[float],
                  c: float = C, threshold: float = THRESHOLD) -> RelationModel | None:
     """A logistic regression of one relation; None when the data have only one class."""
-    from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415  (training only)
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    try:  # training only: building with a model needs no scikit-learn
+        from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415
+        from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    except ImportError:
+        raise KgError("scikit-learn", "training the scorer needs it: pip install 'newskg[train]'") from None
 
     if len(set(labels)) < 2:
         return None
