@@ -45,6 +45,15 @@ POSITIVE = [
     ("The Nordic Council is a forum for cooperation. Its members are Denmark and Iceland. It is based in Copenhagen.",
      "Nordic Council", "locatedIn", "Copenhagen"),
     ("Dangote Group, a conglomerate based in Lagos, owns Dangote Cement.", "Dangote Group", "includes", "Dangote Cement"),
+    ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Turin",
+     "locatedIn", "Italy"),
+    ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Lyon",
+     "locatedIn", "France"),
+    ("Siemens has its headquarters in Munich.", "Siemens", "locatedIn", "Munich"),
+    ("Reporters gathered at Interpol headquarters in Lyon.", "Interpol", "locatedIn", "Lyon"),
+    ("Makerere University is one of Uganda's oldest universities.", "Makerere University", "locatedIn", "Uganda"),
+    ("The tour takes in Kenya's largest city Nairobi.", "Nairobi", "locatedIn", "Kenya"),
+    ("The Delaware-registered Acme Holdings filed the papers.", "Acme Holdings", "locatedIn", "Delaware"),
     # signsAgreementWith
     ("Acme Corp signed an agreement with Globex Inc on Monday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
@@ -63,6 +72,12 @@ NEGATIVE = [
     ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
     ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
     ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # each list item has its own place
+    ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Turin",
+     "locatedIn", "Portugal"),
+    ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "France",
+     "locatedIn", "Italy"),
+    ("Pedro Silva visited Poland and Norway in October.", "Norway", "locatedIn", "October"),
     # "members of OPEC" stand for OPEC, not for a group of their own
     ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "members", "includes", "Iraq"),
     # "other" banks are a different set from the banks named first

@@ -37,7 +37,7 @@ from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
-ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "self")
+ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "self")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Role:
     expand: bool = True  # also take coordinated names ("Gabon, Algeria and Libya")
     or_possessor: bool = False  # "to BMW's electric SUVs" -> BMW
     members: bool = False  # "the forum members", "members of X" stand for X
+    before: bool = False  # also the names listed right before it ("Baghdad and [Basra] in Iraq")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class RelationPattern:
     symmetric: bool = False
     check_negation: bool = True
     not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
+    no_names_between: tuple[tuple[str, str], ...] = ()  # node pairs with no other entity's name between them
     description: str = ""
     source: str = ""
 
@@ -97,7 +99,8 @@ def _role(spec: object, where: str) -> Role:
         if len(finders) != 1 or not isinstance(spec[finders[0]], str):
             raise InputError(where, f"a role needs exactly one of {', '.join(ROLE_FINDERS)} naming a pattern node")
         return Role(node=spec[finders[0]], finder=finders[0], expand=bool(spec.get("expand", True)),
-                    or_possessor=bool(spec.get("or_possessor", False)), members=bool(spec.get("members", False)))
+                    or_possessor=bool(spec.get("or_possessor", False)), members=bool(spec.get("members", False)),
+                    before=bool(spec.get("before", False)))
     raise InputError(where, "a role is a node name or an object such as {\"agent_of\": \"trigger\"}")
 
 
@@ -130,6 +133,9 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             if role.node not in nodes:
                 raise InputError(where, f"role node {role.node!r} is not a RIGHT_ID of the pattern")
         _check_matcher_pattern(p["pattern"], where)
+        for pair in p.get("no_names_between", ()):
+            if not isinstance(pair, list) or len(pair) != 2 or not set(pair) <= nodes:
+                raise InputError(where, "no_names_between must list pairs of RIGHT_IDs of the pattern")
         confidence = p.get("confidence", 0.5)
         if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
             raise InputError(where, "confidence must be a number between 0 and 1")
@@ -140,6 +146,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             object_types=_types(p["object_types"], where) if "object_types" in p else object_types,
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
             not_in_list=tuple(p.get("not_in_list", ())),
+            no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out

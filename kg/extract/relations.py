@@ -38,6 +38,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 continue
         if p.not_in_list and any(_in_list(nodes[n]) for n in p.not_in_list if n in nodes):
             continue
+        if any(_name_between(nodes[a], nodes[b]) for a, b in p.no_names_between):
+            continue
         subjects = list(_role(nodes, p.subject))
         objects = list(_role(nodes, p.object))
         for s_key, s_tok in subjects:
@@ -62,6 +64,14 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 ), trigger=anchor.i, modality=mood)
 
 
+def _name_between(a: Token, b: Token) -> bool:
+    """Whether another entity's name stands between two matched tokens ("Bordeaux in France and
+    Oporto [in] Portugal": the preposition belongs to Oporto)."""
+    lo, hi = sorted((a, b), key=lambda t: t.i)
+    keys = {a._.kg_entity, b._.kg_entity}
+    return any(t._.kg_entity not in keys and t._.kg_entity is not None for t in a.doc[lo.i + 1:hi.i])
+
+
 def _in_list(tok: Token) -> bool:
     """Whether *tok* is an item of an enumeration ("Indonesia, Malaysia, the Philippines and ...")."""
     if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
@@ -81,4 +91,4 @@ def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:
     found = FINDERS[role.finder](tok)
     if found is None:
         return
-    yield from role_entities(found, role.expand, role.or_possessor, role.members)
+    yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before)

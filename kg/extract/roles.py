@@ -130,7 +130,24 @@ def appos_anchor(tok: Token) -> Token | None:
     return tok.head if tok.dep_ == "appos" else None
 
 
-FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
+def name_before(tok: Token) -> Token | None:
+    """The last token of the name written right before *tok* (over spaces left by markup)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.doc[i] if i >= 0 and entity(tok.doc[i]) else None
+
+
+def name_after(tok: Token) -> Token | None:
+    """The first token of the name written right after *tok* (over "the" and spaces)."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "the"):
+        i += 1
+    return doc[i] if i < len(doc) and entity(doc[i]) else None
+
+
+FINDERS = {"agent_of": agent_of, "name_before": name_before, "name_after": name_after, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
            "appos_anchor": appos_anchor, "self": lambda t: t}
 
 
@@ -164,6 +181,10 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         # a description of a name: "Clarkson Research, a UK-based ... tracker"; "tuna maker StarKist"
         if tok.dep_ in ("appos", "compound") and entity(tok.head):
             return entity(tok.head)
+        # "Indonesia's second largest city Surabaya": the name in apposition to the description
+        named = [c for c in tok.children if c.dep_ == "appos" and entity(c) and c.i == tok.i + 1]
+        if len(named) == 1 and tok.tag_ == "NN":
+            return entity(named[0])
         # "Toyota is a Japanese automaker headquartered in ...": the predicate noun is the subject
         if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(c.dep_ == "poss" for c in tok.children):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -241,15 +262,66 @@ def _slash_partners(tok: Token) -> list[Token]:
     return out
 
 
-def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False) -> Iterator[tuple[str, Token]]:
-    """Entities for a role token, with its coordinated and appositive names when *expand*."""
-    candidates = [tok]
+def _has_own_place(tok: Token) -> bool:
+    """Whether the name of *tok* is followed by "in"/"at" (a list item with its own place)."""
+    doc, key = tok.doc, entity(tok)
+    j = tok.i + 1
+    while key is not None and j < len(doc) and entity(doc[j]) == key:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in ("in", "at"):
+        return False
+    place = name_after(doc[j])  # "Norway in October" has no place of its own
+    return place is not None and place._.kg_type == "Place"
+
+
+def _place_of_another(tok: Token) -> bool:
+    """"Bordeaux in France and Oporto in [Portugal]": a name right after "in" that follows another name."""
+    doc, key = tok.doc, entity(tok)
+    i = tok.i
+    while key is not None and i > 0 and entity(doc[i - 1]) == key:
+        i -= 1
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ in ("in", "at") and entity(doc[i - 2]) not in (None, key)
+
+
+def _listed_before(tok: Token) -> list[Token]:
+    """"Baghdad and [Basra] in Iraq": the names of *tok*'s type listed right before its name, up to
+    an item that has a place of its own ("Kabul in Afghanistan and [Pyongyang] in North Korea")."""
+    doc, kind = tok.doc, tok._.kg_type
+    key = entity(tok)
+    if key is None:
+        return []
+    i = tok.i
+    while i > 0 and entity(doc[i - 1]) == key:
+        i -= 1
+    out = []
+    while i >= 2 and doc[i - 1].lower_ in (",", "and", "&") and doc[i - 2]._.kg_type == kind:
+        prev = entity(doc[i - 2])
+        j = i - 2
+        while j > 0 and entity(doc[j - 1]) == prev:
+            j -= 1
+        k = j - 1 if j > 0 and doc[j - 1].lower_ == "the" else j
+        if k >= 2 and doc[k - 1].lower_ in ("in", "at", "of") and entity(doc[k - 2]):
+            break  # "Kabul in [Afghanistan] and ...": the previous item is the place of another name
+        out.append(doc[i - 2])
+        i = j
+    return out
+
+
+def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
+                  before: bool = False) -> Iterator[tuple[str, Token]]:
+    """Entities for a role token, with its coordinated and appositive names when *expand*, and
+    with the names listed right before it when *before*."""
+    candidates = [tok, *(_listed_before(tok) if before else ())]
     if expand:
-        candidates += [c for c in tok.conjuncts if c.i > tok.i]
+        # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
+        candidates += [c for c in tok.conjuncts if c.i > tok.i and not _has_own_place(c) and not _place_of_another(c)]
         # "visits to Poland and Norway in October and to the UAE in November"
         if tok.dep_ == "pobj":
             for prep in tok.head.conjuncts:
-                if prep.dep_ == "conj" and prep.i > tok.i:
+                # not "in France and Oporto [in Portugal]": that preposition belongs to another name
+                if prep.dep_ == "conj" and prep.i > tok.i and not entity(prep.doc[prep.i - 1]):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
         candidates += _semicolon_list(tok)
