@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, totals
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .places import country_names, fold, is_place
@@ -69,87 +70,6 @@ class _Cluster:
         return self.mentions[0]
 
 
-def _context_votes(doc: Doc, m: Mention) -> None:
-    """Typing evidence from the words around a name (appositions, list heads, "X-based")."""
-    lex = lexicon()
-    root = doc[m.start:m.end].root
-
-    def noun_type(tok: Token) -> str | None:
-        lemma, low = tok.lemma_.lower(), tok.lower_
-        if low in lex.person_nouns or lemma in lex.person_nouns:
-            return "Person"
-        if low in lex.place_nouns or lemma in lex.place_nouns:
-            return "Place"
-        if low in lex.organization_nouns or lemma in lex.organization_nouns or lemma.endswith("maker"):
-            return "Organization"
-        return None
-
-    # an apposition: "Harman International, a US-based ... provider"; "Pequiven, the ... subsidiary of PDVSA"
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            m.vote(noun_type(child), 2.0)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        m.vote(noun_type(root.head), 2.0)
-    # a predicate noun: "Mount Kilimanjaro is a dormant volcano", "Alphabet is a holding company"
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        for child in root.head.children:
-            if child.dep_ == "attr" and child.pos_ == "NOUN":
-                m.vote(noun_type(child), 2.0)
-    # things, not people, are located somewhere: "The Louvre, located in Paris"
-    if any(c.dep_ in ("acl", "relcl") and c.lower_ in ("located", "based", "headquartered", "situated") for c in root.children):
-        m.vote("Place", 0.8)
-        m.vote("Organization", 0.8)
-    # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group"
-    for child in root.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start:
-            m.vote(noun_type(child), 1.5)
-    # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
-    first = root
-    while first.dep_ == "conj":
-        first = first.head
-    if first.dep_ == "pobj" and first.head.lower_ in ("including", "like", "as") and first.head.head.pos_ in ("NOUN",):
-        m.vote(noun_type(first.head.head), 2.0)
-    if first.dep_ == "appos" and first.head.pos_ == "NOUN":
-        m.vote(noun_type(first.head), 1.5)
-    # the name modifies a noun: "Ronnskar copper smelter" (a facility), "its Diamond Lumber units"
-    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN":
-        head = root.head.lemma_.lower()
-        if head in lex.facility_nouns:
-            m.vote("Place", 1.5)
-        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns:
-            m.vote("Organization", 1.0)
-    # "in Yeongjongdo, Incheon", "at Jose in eastern Venezuela": a place by its neighbours
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "near"):
-        if any(c.dep_ == "appos" and is_place(c.text) for c in root.children) or any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
-            for c in root.children
-        ):
-            m.vote("Place", 1.5)
-    # "Texas-based Krestmark": the first part is a place
-    if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
-        m.vote("Place", 2.0)
-    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ == "based":
-        m.vote("Place", 2.0)
-
-
-def _name_votes(words: list[str]) -> dict[str, float]:
-    """Typing evidence from the name itself: suffixes and the place gazetteer."""
-    lex = lexicon()
-    votes: dict[str, float] = {}
-    last = words[-1].casefold() if words else ""
-    if last in lex.organization_suffixes:
-        votes["Organization"] = 1.5
-    if last in lex.place_suffixes:
-        votes["Place"] = 1.5
-    if words and words[0].casefold() in lex.royal_titles and len(words) > 1:
-        votes["Person"] = 2.0
-    if len(words) > 1 and words[0].casefold() in lex.place_prefixes:
-        votes["Place"] = votes.get("Place", 0.0) + 2.0  # "Mount Kilimanjaro", "Lake Victoria"
-    if is_place(" ".join(words)):
-        votes["Place"] = votes.get("Place", 0.0) + 1.5
-    return votes
-
-
 def _split_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"Hong Kong-Zhejiang" is two names when both parts are names elsewhere in the document."""
     known = {normalise(surface(doc, m.start, m.end)) for m in mentions}
@@ -160,8 +80,8 @@ def _split_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             h = hyphens[0]
             left, right = normalise(surface(doc, m.start, h)), normalise(surface(doc, h + 1, m.end))
             if left in known and right in known:
-                a = Mention(m.start, h, "name", dict(m.type_votes), m.source)
-                b = Mention(h + 1, m.end, "name", dict(m.type_votes), m.source)
+                a = Mention(m.start, h, "name", dict(m.type_votes), m.source, reasons=list(m.reasons))
+                b = Mention(h + 1, m.end, "name", dict(m.type_votes), m.source, reasons=list(m.reasons))
                 out += [a, b]
                 continue
         out.append(m)
@@ -181,7 +101,7 @@ def _acronym_pairs(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
                 pairs[k] = i
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
             # an acronym the NER did not mark: make it a mention of the same entity
-            acr = Mention(j + 1, j + 2, "name", dict(m.type_votes), "acronym")
+            acr = Mention(j + 1, j + 2, "name", dict(m.type_votes), "acronym", reasons=list(m.reasons))
             mentions.append(acr)
             pairs[len(mentions) - 1] = i
     return pairs
@@ -255,7 +175,9 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
             candidates.append(c)
         elif person and 1 < len(folded) < len(full) and full[-len(folded):] == folded:
             candidates.append(c)  # "Chey Tae-won" of "KCCI Chief Chey Tae-won"
-        elif not person and len(folded) < len(full) and full[:len(folded)] == folded:
+        elif not person and len(folded) < len(full) and full[:len(folded)] == folded and not (
+                is_place(" ".join(words)) and not all(w in lex.place_suffixes for w in full[len(folded):])):
+            # "Samsung" of "Samsung Electronics"; but "Sri Lanka" is not "Sri Lanka Freedom Party"
             candidates.append(c)
         elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and _initials(c.words) == words[0]:
             candidates.append(c)
@@ -278,19 +200,22 @@ def resolve(doc: Doc, references: bool = True) -> tuple[dict[str, Entity], list[
 
     mentions = find_mentions(doc)
     names = _split_hyphenated(doc, [m for m in mentions if m.kind == "name"])
+    places = {i for m in names if _dominant(m.type_votes) == "Place" or is_place(doc[m.start:m.end].text)
+              for i in range(m.start, m.end)}
     for m in names:
-        _context_votes(doc, m)
+        context_votes(doc, m, places)
     clusters = cluster_names(doc, names)
-    votes = [_cluster_votes(doc, c) for c in clusters]
+    votes = [cluster_votes(c.mentions, _fullest_words(doc, c)) for c in clusters]
     _sibling_votes(doc, clusters, votes)
     entities: dict[str, Entity] = {}
     resolved: list[Mention] = []
     for c, v in sorted(zip(clusters, votes), key=lambda cv: min(x.start for x in cv[0].mentions)):
-        kind = _dominant(v)
-        if kind is None or v[kind] < 0.5:
+        weights = totals(v)
+        kind = dominant(weights)
+        if kind is None or weights[kind] < 0.5:
             continue
         key = f"e{len(entities) + 1}"
-        entities[key] = _entity(doc, key, kind, c.mentions)
+        entities[key] = _entity(doc, key, kind, c.mentions, explain(v))
         for m in c.mentions:
             m.entity = key
             resolved.append(m)
@@ -348,36 +273,13 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
     return sorted(clusters.values(), key=lambda ms: ms[0].start)
 
 
-def _cluster_votes(doc: Doc, c: _Cluster) -> dict[str, float]:
-    """Weigh the typing evidence of a cluster's mentions and of its fullest name."""
-    votes: dict[str, float] = defaultdict(float)
-    ner_total = defaultdict(float)
-    n = 0
-    for m in c.mentions:
-        for k, v in m.type_votes.items():
-            if m.source == "ner" and v == 1.0:
-                ner_total[k] += 1.0
-            else:
-                votes[k] += v
-        n += 1 if m.source == "ner" else 0
-    fullest = max(c.mentions, key=lambda m: (m.end - m.start, -m.start))
-    # a lone word the NER calls a person, never given a first name or a title, is often a company
-    lone_word = fullest.end - fullest.start == 1 and not any(m.title for m in c.mentions)
-    for k, v in ner_total.items():  # the NER counts as one voice, split by how often it said what
-        weight = 0.7 if lone_word and k == "Person" else 1.0
-        votes[k] += weight * (v / max(n, 1) + 0.1 * min(v, 3))
-    for k, v in _name_votes(surface(doc, fullest.start, fullest.end).split()).items():
-        votes[k] += v
-    return votes
-
-
-def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[dict[str, float]]) -> None:
+def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[list[Vote]]) -> None:
     """Names coordinated in one list are usually of one type ("GE and SNECMA")."""
     owner = {}
     for i, c in enumerate(clusters):
         for m in c.mentions:
             owner[doc[m.start:m.end].root.i] = i
-    initial = [_dominant(v) for v in votes]
+    initial = [dominant(totals(v)) for v in votes]
     extra: list[dict[str, float]] = [defaultdict(float) for _ in clusters]
     for i, c in enumerate(clusters):
         for m in c.mentions:
@@ -387,11 +289,16 @@ def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[dict[str, flo
                 if j is not None and j != i and initial[j]:
                     extra[i][initial[j]] += 1.0
     for v, e in zip(votes, extra):
-        for k, w in e.items():
-            v[k] = v.get(k, 0.0) + min(w, 2.0)
+        for k, w in sorted(e.items()):
+            v.append((k, min(w, 2.0), "listed with names of that type"))
 
 
-def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
+def _fullest_words(doc: Doc, c: _Cluster) -> list[str]:
+    fullest = max(c.mentions, key=lambda m: (m.end - m.start, -m.start))
+    return surface(doc, fullest.start, fullest.end).split()
+
+
+def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tuple[str, ...] = ()) -> Entity:
     forms = []
     for m in mentions:
         text = m.canonical or surface(doc, m.start, m.end)
@@ -423,7 +330,7 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention]) -> Entity:
     for m in mentions:
         if m.title and kind == "Person":
             aliases.add(f"{m.title} {label}")
-    return Entity(key=key, label=label, type=kind, aliases=aliases,
+    return Entity(key=key, label=label, type=kind, aliases=aliases, type_reasons=reasons,
                   mentions=[(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in mentions],
                   scope="document" if kind == "Group" else "global")
 

@@ -23,6 +23,7 @@ class Lexicon:
     place_prefixes: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
+    common_acronyms: frozenset[str]  # "AI", "GDP", "MoU": written in capitals, yet no names
 
 
 @lru_cache(maxsize=1)

@@ -53,9 +53,12 @@ class Mention:
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
 
-    def vote(self, kind: str | None, weight: float) -> None:
+    reasons: list[tuple[str, float, str]] = field(default_factory=list)  # (type, weight, why), for explanations
+
+    def vote(self, kind: str | None, weight: float, reason: str = "") -> None:
         if kind:
             self.type_votes[kind] = self.type_votes.get(kind, 0.0) + weight
+            self.reasons.append((kind, weight, reason or self.source))
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -186,7 +189,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
             for t in ent:
                 covered[t.i] = True
             continue
-        start, end = _strip(doc, ent.start, ent.end)
+        end = ent.end
+        if doc[end - 1].lower_ in ("'s", "’s") and end < len(doc) and _possessive_name(doc, end - 1, end + 1):
+            end += 1  # the NER stopped at the possessive of "St James's [Palace]"
+        start, end = _strip(doc, ent.start, end)
         if ent.label_ in ("GPE", "LOC"):  # "south-west Germany", "mainland China": the name is the capitalised part
             while start < end - 1 and not _is_capitalised(doc[start]):
                 start += 1
@@ -198,7 +204,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:
-                first.vote(NER_TYPES.get(ent.label_), 1.0)
+                first.vote(NER_TYPES.get(ent.label_), 1.0, "ner")
                 mentions.append(first)
                 for t in doc[first.start:first.end]:
                     covered[t.i] = True
@@ -207,6 +213,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 continue
         # "Germany's Freudenberg Group": the possessor is a name of its own
         case = next((t.i for t in doc[start + 1:end - 1] if t.dep_ == "case" or t.lower_ in ("'s", "’s")), None)
+        if case is not None and _possessive_name(doc, case, end):
+            case = None  # "St James's Palace", "Lloyd's Register": the possessive is part of the name
         if case is not None:
             owner = Mention(*_strip(doc, start, case), "name", source=source)
             if owner.start < owner.end:
@@ -217,7 +225,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if ent.label_ == "ORG":
                 end = _paired_name(doc, end, owned)
         m = Mention(start, end, "name", source=source)
-        m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0)
+        m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
+               "in the user's gazetteer" if source == "gazetteer" else "ner")
         mentions.append(m)
         for t in doc[start:end]:
             covered[t.i] = True
@@ -227,12 +236,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if any(m.start < start < m.end or m.start < end < m.end for m in mentions):
             continue
         if inside and len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
-            inside[0].vote("Place", 1.0)
+            inside[0].vote("Place", 1.0, "in the place gazetteer")
             continue
         for m in inside:
             mentions.remove(m)
         place = Mention(start, end, "name", source="places")
-        place.vote("Place", 1.5)
+        place.vote("Place", 1.5, "in the place gazetteer")
         mentions.append(place)
         for t in doc[start:end]:
             covered[t.i] = True
@@ -266,9 +275,34 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
     mentions += [m.prefix for m in mentions if m.prefix is not None]
+    headline_only = _headline_only(doc, mentions)
+    mentions = [m for m in mentions if not _agreement_words(doc, m)]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
-                and not _office(doc, m) and not _only_title_words(doc, m)]
+                and not _office(doc, m) and not _only_title_words(doc, m) and id(m) not in headline_only
+                and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _possessive_name(doc: Doc, case: int, end: int) -> bool:
+    """Whether "X's Y" is one name: Y is a single generic word that names nothing on its own
+    ("Palace", "Register", "Institute")."""
+    lex = lexicon()
+    rest = [t for t in doc[case + 1:end] if not t.is_punct]
+    if len(rest) != 1 or not _is_capitalised(rest[0]):
+        return False
+    owner = doc[case - 1]
+    while owner.i > 0 and owner.dep_ == "compound" and doc[owner.i - 1].dep_ == "compound":
+        owner = doc[owner.i - 1]
+    if is_place(doc[owner.i:case].text) or is_place(doc[case - 1].text):
+        return False  # "Sri Lanka's Department": a place's own institution
+    word = rest[0].lower_
+    return word in lex.organization_suffixes or word in lex.place_suffixes or word in lex.facility_nouns \
+        or word in _POSSESSIVE_NAME_WORDS
+
+
+#: Generic words that end names with a possessive in them ("Women's Institute", "St James's Park").
+_POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital", "palace", "park", "college",
+                                    "island", "bay", "inn", "day", "cross", "wood", "court", "hill", "gate"})
 
 
 def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
@@ -301,6 +335,41 @@ def _cut_trailing_title(doc: Doc, m: Mention) -> None:
         if " ".join(words[-n:]) in lex.titles and not m.type_votes.get("Person"):
             m.end -= n
             return
+
+
+#: Words of the names of documents rather than of things: "Memorandum of Understanding".
+_DOCUMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "mou", "mou.", "accord", "letter", "intent",
+                             "treaty", "contract", "pact", "protocol", "deal", "cooperation", "co-operation"})
+
+
+def _agreement_words(doc: Doc, m: Mention) -> bool:
+    """"Memorandum of Understanding", "Letter of Intent": the name of a kind of document, not an entity."""
+    words = [t.lower_ for t in doc[m.start:m.end] if t.lower_ not in ("of", "on", "the", "and", "for")]
+    return bool(words) and m.source != "gazetteer" and all(w in _DOCUMENT_WORDS for w in words)
+
+
+def _headline(sent: Span) -> bool:
+    """A headline or caption: a short line that ends without a full stop."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if any(e.label_ == "DATE" for e in sent.ents):
+        return False  # a dateline ("SADDLE BROOK, N.J., March 26 -")
+    return 0 < len(words) <= 20 and last is not None and last.text not in (".", "!", "?", '"', "”", ":", "-", "—", "--")
+
+
+def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """Single-word names seen only in a headline ("... to Boost Tech Collaboration"): a headline
+    capitalises common words, and its real names come back in the article."""
+    in_headline: list[Mention] = []
+    elsewhere: set[str] = set()
+    for m in mentions:
+        span = doc[m.start:m.end]
+        if _headline(span.sent):
+            in_headline.append(m)
+        else:
+            elsewhere.update(t.lower_ for t in span)
+    return {id(m) for m in in_headline if m.end - m.start == 1 and m.source != "gazetteer"
+            and doc[m.start].lower_ not in elsewhere and not is_place(doc[m.start].text)}
 
 
 def _common_word(doc: Doc, m: Mention, lowered: set[str]) -> bool:
@@ -369,19 +438,19 @@ def _cut_title(doc: Doc, m: Mention) -> None:
             if k and all(_is_capitalised(t) for t in doc[m.start:m.start + k]):
                 m.prefix = Mention(m.start, m.start + k, "name", source="propn")  # "KCCI" of "KCCI Chief"
             m.start += k + n
-            m.vote("Person", 2.0)
+            m.vote("Person", 2.0, f"has the title '{m.title}'")
             break
     if m.start > 0 and doc[m.start - 1].lower_ in lex.royal_titles:
         m.start -= 1  # "King" belongs to "King Fahd"
-        m.vote("Person", 2.0)
+        m.vote("Person", 2.0, f"royal title '{doc[m.start].text}'")
     elif doc[m.start].lower_ in lex.royal_titles and m.end - m.start > 1:
-        m.vote("Person", 2.0)
+        m.vote("Person", 2.0, f"royal title '{doc[m.start].text}'")
     if m.title is None:
         title, at = _titles_before(doc, m.start)
         if title:
             m.title = title
             m.title_span = (at, at + len(title.split()))
-            m.vote("Person", 2.0)
+            m.vote("Person", 2.0, f"has the title '{title}'")
 
 
 _JUNK = re.compile(r"^[\W\d_]+$")
@@ -441,9 +510,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     """Noun phrases for delimited sets: collective nouns and numbered plurals."""
     lex = lexicon()
     out = []
+    grouped = [False] * len(doc)  # tokens already inside a group ("parties and [alliances]")
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ != "NOUN" or taken[root.i]:
+        if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
         if any(c.dep_ == "compound" and taken[c.i] for c in root.children):
             continue  # "the IAE consortium" is IAE, not an unnamed group
@@ -476,8 +546,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             end = _coordinated_plurals(root, end)
             if start <= root.i < end and not any(taken[t.i] for t in doc[start:end]):
                 m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken))
-                m.vote("Group", 5.0)
+                m.vote("Group", 5.0, "a noun phrase for a set")
                 out.append(m)
+                for i in range(start, end):
+                    grouped[i] = True
     return out
 
 
@@ -594,7 +666,7 @@ def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         country = names.get(fold(words)) or names.get(fold(mods[-1].text))
         if country and not any(taken[i] for i in range(start, tok.i)):
             m = Mention(start, tok.i + 1, "name", source="government", canonical=country)
-            m.vote("Place", 5.0)
+            m.vote("Place", 5.0, f"the government of {country}")
             out.append(m)
     return out
 
@@ -620,7 +692,7 @@ def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> l
             continue
         label = " ".join(doc[poss.left_edge.i:tok.i + 1].text.split())
         m = Mention(start, tok.i + 1, "name", source="institution", canonical=label)
-        m.vote("Organization", 3.0)
+        m.vote("Organization", 3.0, "an institution of a place")
         out.append(m)
     return out
 

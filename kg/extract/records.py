@@ -31,6 +31,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans in the document
     scope: str = "global"  # "global": same name and type is one node across documents; "document": Groups
+    type_reasons: tuple[str, ...] = ()  # why it has its type, strongest first ("Organization +1.5: ends in 'Co.'")
 
     def names(self) -> set[str]:
         return {self.label, *self.aliases}

@@ -69,6 +69,8 @@ def entity_triples(entity: Entity, doc_id: str) -> Iterator[Triple]:
     for alias in sorted(entity.aliases):
         if alias != entity.label:
             yield node, SKOS.altLabel, Literal(alias)
+    for reason in entity.type_reasons:
+        yield node, KG.typeEvidence, Literal(reason)
     yield document_iri(doc_id), SDO.mentions, node
 
 

@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
 
     # Documents and mentions
     sourcePath: URIRef  # file the document was read from
+    typeEvidence: URIRef  # why an entity has its type ("Organization +1.5: ends in 'Robotics'")
 
 
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

@@ -1,0 +1,246 @@
+"""Typing: which kind of thing an entity is, fused from every piece of evidence, and why.
+
+The small statistical NER often calls a company a person ("Sinopec", "Petrobras") or a headline
+word a place; trusting its one label throws true facts away at the domain and range checks. So
+each name collects weighted votes, each with its reason, and the entity takes the type with the
+most weight across all its mentions in the document:
+
+* **the NER**, as one voice split by how often it said what (weaker for a lone word that never
+  gets a first name or a title: a person is introduced in full);
+* **gazetteers**: the user's (``--gazetteer``, decisive), the built-in places (geonames countries
+  and cities, ISO regions), legal forms of companies (``cleanco``'s list: "Ltd", "PTE", "S.p.A.");
+* **the name's own words**: suffixes ("Robotics", "University", "province"), organisation words
+  anywhere in it ("Sri Lanka Freedom Party faction"), royal titles, "Mount", an acronym written
+  after it ("Janatha Vimukthi Peramuna (JVP)": not a person);
+* **context**: an apposition or predicate noun ("Enarsa, the state energy firm"), a descriptive
+  noun before the name ("label Dunst"), the head of its list ("outlets, including Xinhua"),
+  "X-based", "Brazil's Petrobras" (a lone word a place owns is no person), what the name owns
+  ("X's subsidiary / shares / chairman": an organisation; "X's capital / government": a place),
+  and being where someone went ("a tour to Wadi Rum");
+* **its list**: names coordinated in one list are mostly of one type.
+
+:func:`explain` turns the votes into sentences stored with the entity (``kg:typeEvidence``).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+from .mentions import Mention
+from .places import is_place
+
+#: A vote: (type, weight, reason).
+Vote = tuple[str, float, str]
+
+#: Nouns an organisation owns or has, and nouns a place has ("X's subsidiary", "X's capital").
+_OWNED_BY_ORGANISATIONS = frozenset({
+    "subsidiary", "subsidiaries", "unit", "units", "affiliate", "shares", "share", "stock", "stake", "profit",
+    "profits", "revenue", "revenues", "earnings", "sales", "chairman", "ceo", "founder", "headquarters", "hq",
+    "employees", "workers", "staff", "plant", "factory", "factories", "board", "shareholders", "shareholder",
+    "brand", "brands", "products", "customers", "division", "arm", "parent", "acquisition", "merger", "stores",
+    "outlets", "branches", "spokesman", "spokeswoman", "spokesperson", "executives", "management", "members",
+})
+_OWNED_BY_PLACES = frozenset({
+    "capital", "government", "economy", "citizens", "people", "population", "territory", "province", "provinces",
+    "coast", "border", "borders", "embassy", "president", "parliament", "army", "military", "navy", "cities",
+    "regions", "districts", "largest city", "states", "minister", "ministry", "foreign ministry", "prime minister",
+})
+#: Words that make a name an organisation's wherever they stand in it ("Bank of Ceylon").
+_ORGANISATION_WORDS = frozenset({
+    "party", "bank", "university", "ministry", "council", "congress", "committee", "corporation", "company",
+    "association", "institute", "college", "school", "foundation", "agency", "authority", "commission",
+    "federation", "union", "league", "front", "movement", "alliance", "board", "court", "army", "police",
+    "academy", "institution", "organisation", "organization", "society", "trust", "fund", "department",
+    "office", "bureau", "centre", "center", "club", "group", "holdings", "industries", "airlines", "airways",
+})
+#: Short legal forms too ambiguous to type a name by ("da" in "Luiz da Silva").
+_AMBIGUOUS_LEGAL_FORMS = frozenset({"da", "as", "og", "sd", "mb", "pt", "ay", "hb", "bt.", "oe", "ans", "sal", "aj", "kb",
+                                    "ks", "ab", "ek", "ky", "ag", "sa", "se", "sc", "co", "de", "sp", "nv", "bv", "ou"})
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Legal forms of companies ("ltd", "pte", "s.p.a.", "gmbh") from ``cleanco``, lower case."""
+    from cleanco.termdata import terms_by_type  # loaded once, on first use
+
+    forms = {t.strip().lower() for terms in terms_by_type.values() for t in terms}
+    return frozenset(f for f in forms if f and f not in _AMBIGUOUS_LEGAL_FORMS and len(f) > 1)
+
+
+def noun_type(tok: Token) -> str | None:
+    """The type a common noun describes: "firm" → Organization, "city" → Place, "minister" → Person."""
+    lex = lexicon()
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if low in lex.person_nouns or lemma in lex.person_nouns:
+        return "Person"
+    if low in lex.place_nouns or lemma in lex.place_nouns or lemma in lex.facility_nouns:
+        return "Place"
+    if low in lex.organization_nouns or lemma in lex.organization_nouns or lemma.endswith("maker"):
+        return "Organization"
+    return None
+
+
+def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
+    """Add to *m* the typing evidence of the words around it. *places* are the token indices of
+    names that are places by the gazetteer or the NER (for "Brazil's Petrobras")."""
+    lex = lexicon()
+    root = doc[m.start:m.end].root
+
+    def vote_noun(tok: Token, weight: float, how: str) -> None:
+        kind = noun_type(tok)
+        if kind:
+            m.vote(kind, weight, f"{how} '{tok.text}'")
+
+    # an apposition: "Harman International, a US-based ... provider"; "Pequiven, the ... subsidiary of PDVSA"
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            vote_noun(child, 2.0, "apposition")
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        vote_noun(root.head, 2.0, "apposition")
+    # a predicate noun: "Mount Kilimanjaro is a dormant volcano", "Alphabet is a holding company"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                vote_noun(child, 2.0, "predicate noun")
+    # things, not people, are located somewhere: "The Louvre, located in Paris"
+    if any(c.dep_ in ("acl", "relcl") and c.lower_ in ("located", "based", "headquartered", "situated") for c in root.children):
+        m.vote("Place", 0.8, "located somewhere")
+        m.vote("Organization", 0.8, "located somewhere")
+    # "the state-run Sinopec", "privately held Krestmark": what only organisations are
+    for child in root.children:
+        if child.dep_ == "amod" and child.i < m.start:
+            words = doc[child.left_edge.i:child.i + 1].text.lower()  # "state-run" is three tokens
+            if words in _ORGANISATION_MODIFIERS or re.search(r"-(run|owned|controlled|listed|backed|funded)$", words):
+                m.vote("Organization", 1.5, f"'{words}'")
+    # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group", "label Dunst"
+    for child in root.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start:
+            vote_noun(child, 1.5, "described as")
+    # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("including", "like", "as") and first.head.head.pos_ in ("NOUN",):
+        vote_noun(first.head.head, 2.0, "listed under")
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        vote_noun(first.head, 1.5, "listed under")
+    # the name modifies a noun: "Ronnskar copper smelter" (a facility), "its Diamond Lumber units"
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN":
+        head = root.head.lemma_.lower()
+        if head in lex.facility_nouns:
+            m.vote("Place", 1.5, f"names a facility ('{root.head.text}')")
+        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns:
+            m.vote("Organization", 1.0, f"names an organisation ('{root.head.text}')")
+    # "in Yeongjongdo, Incheon", "at Jose in eastern Venezuela": a place by its neighbours
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "near"):
+        if any(c.dep_ == "appos" and is_place(c.text) for c in root.children) or any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
+            for c in root.children
+        ):
+            m.vote("Place", 1.5, "a place beside a place")
+        # where someone goes: "a sightseeing tour to Wadi Rum", "arrived in Kandy"
+        governor = root.head.head
+        if root.head.lower_ in ("to", "in") and governor.lemma_.lower() in _MOVEMENT:
+            m.vote("Place", 1.0, f"destination of '{governor.text}'")
+    # "Texas-based Krestmark": the first part is a place
+    if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
+        m.vote("Place", 2.0, "X-based")
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ == "based":
+        m.vote("Place", 2.0, "based in X")
+    # what the name owns: "Samsung's subsidiary", "Iraq's capital"
+    if root.dep_ == "poss":
+        owned = root.head
+        if owned.pos_ == "NOUN":
+            word = owned.lower_
+            if word in _OWNED_BY_ORGANISATIONS:
+                m.vote("Organization", 1.0, f"has a '{owned.text}'")
+            elif word in _OWNED_BY_PLACES:
+                m.vote("Place", 1.0, f"has a '{owned.text}'")
+    # "Brazil's Petrobras": a lone word a place owns is an organisation, not a person
+    if m.end - m.start == 1 and m.title is None:
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.i in places), None)
+        if owner is not None:
+            m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
+    # "Janatha Vimukthi Peramuna (JVP)": organisations and places have acronyms, people do not
+    if m.end - m.start > 1 and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+        acronym = doc[m.end + 1].text
+        if acronym.isupper() and len(acronym) >= 2 and acronym[0] == doc[m.start].text[:1].upper():
+            m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
+
+
+#: Adjectives said of organisations only.
+_ORGANISATION_MODIFIERS = frozenset({"state-run", "state-owned", "listed", "privately-held", "publicly-traded",
+                                     "family-owned", "unlisted", "bankrupt", "insolvent", "incorporated"})
+#: Words of going somewhere, whose "to"/"in" object is a place.
+_MOVEMENT = frozenset({"tour", "trip", "visit", "travel", "fly", "go", "come", "arrive", "arrival", "journey", "head",
+                       "return", "move", "drive", "sail", "flight", "stopover", "excursion", "pilgrimage"})
+
+
+def name_votes(words: Sequence[str]) -> list[Vote]:
+    """Typing evidence from the name itself: suffixes, organisation words, legal forms, the place gazetteer."""
+    lex = lexicon()
+    votes: list[Vote] = []
+    folded = [w.casefold() for w in words]
+    last = folded[-1] if folded else ""
+    if last in lex.organization_suffixes:
+        votes.append(("Organization", 1.5, f"ends in '{words[-1]}'"))
+    elif len(folded) > 1 and any(w in _ORGANISATION_WORDS for w in folded):
+        word = next(w for w in words if w.casefold() in _ORGANISATION_WORDS)
+        votes.append(("Organization", 1.5, f"has the word '{word}'"))
+    if len(folded) > 1 and (last in legal_forms() or " ".join(folded[-2:]) in legal_forms() or folded[0] == "pt"):
+        votes.append(("Organization", 2.0, "has a company's legal form"))
+    if last in lex.place_suffixes:
+        votes.append(("Place", 1.5, f"ends in '{words[-1]}'"))
+    if folded and folded[0] in lex.royal_titles and len(words) > 1:
+        votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
+    if len(words) > 1 and folded[0] in lex.place_prefixes:
+        votes.append(("Place", 2.0, f"begins with '{words[0]}'"))  # "Mount Kilimanjaro", "Lake Victoria"
+    if is_place(" ".join(words)):
+        votes.append(("Place", 1.5, "in the place gazetteer"))
+    return votes
+
+
+def cluster_votes(mentions: Sequence[Mention], fullest_words: Sequence[str]) -> list[Vote]:
+    """The votes of one entity: its mentions' (the NER as one voice) and its fullest name's."""
+    votes: list[Vote] = []
+    ner: dict[str, float] = defaultdict(float)
+    n = sum(m.source == "ner" for m in mentions)
+    reasons: dict[tuple[str, str], float] = defaultdict(float)
+    for m in mentions:
+        for kind, weight, reason in m.reasons:
+            if reason == "ner":
+                ner[kind] += 1.0
+            else:
+                reasons[(kind, reason)] += weight
+    # a lone word the NER calls a person, never given a first name or a title, is often a company:
+    # news introduces people by their full name
+    lone_word = len(fullest_words) == 1 and not any(m.title for m in mentions)
+    for kind, count in sorted(ner.items()):  # the NER counts as one voice, split by how often it said what
+        weight = 0.6 if lone_word and kind == "Person" else 1.0
+        votes.append((kind, weight * (count / max(n, 1) + 0.1 * min(count, 3)),
+                      f"the NER said {kind} for {int(count)} of {n} mention(s)"))
+    votes += [(kind, weight, reason) for (kind, reason), weight in reasons.items()]
+    votes += name_votes(fullest_words)
+    return votes
+
+
+def totals(votes: Iterable[Vote]) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for kind, weight, _ in votes:
+        out[kind] += weight
+    return dict(out)
+
+
+def dominant(votes: dict[str, float]) -> str | None:
+    return max(votes, key=lambda k: (votes[k], k)) if votes else None
+
+
+def explain(votes: Iterable[Vote], limit: int = 6) -> tuple[str, ...]:
+    """The strongest reasons, as short sentences: "Organization +1.5: ends in 'Robotics'"."""
+    ranked = sorted(votes, key=lambda v: (-v[1], v[0], v[2]))[:limit]
+    return tuple(f"{kind} +{weight:.1f}: {reason}" for kind, weight, reason in ranked)

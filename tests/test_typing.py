@@ -1,0 +1,69 @@
+"""Entity typing: evidence fused across mentions and context, and explained in the graph
+(``kg:typeEvidence``); on sentences written for the purpose."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.entity_typing import explain, legal_forms, name_votes, totals
+
+
+def _types(text: str) -> dict[str, str]:
+    rows = kg.build(texts=[text]).query("""
+        SELECT ?label ?type WHERE { ?e rdfs:label ?label ; a ?type .
+          FILTER(?type IN (kg:Person, kg:Organization, kg:Place, kg:Group, kg:Event)) }""").rows
+    return {str(label): str(kind).rsplit("#", 1)[-1].rsplit(":", 1)[-1] for label, kind in rows}
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("President Alvarez said that Brazil's Petrobras could join the venture.", "Petrobras", "Organization"),
+    ("Talks with the Janatha Vimukthi Peramuna (JVP) ended on Monday.", "Janatha Vimukthi Peramuna", "Organization"),
+    ("Reporters from leading media outlets, including Xinhua and Reuters, attended.", "Xinhua", "Organization"),
+    ("Officials said the state-run Sinopec would build the plant.", "Sinopec", "Organization"),
+    ("The Sri Lanka Freedom Party met in Colombo.", "Sri Lanka Freedom Party", "Organization"),
+    ("Acme Holdings PTE Ltd won the tender.", "Acme Holdings PTE Ltd", "Organization"),
+    ("He flew from a holiday in Egypt for a sightseeing tour to Wadi Rum.", "Wadi Rum", "Place"),
+])
+def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
+    assert _types(text).get(name) == expected
+
+
+def test_possessives_inside_names_keep_the_name_whole() -> None:
+    types = _types("The Queen hosted a reception at St James's Palace. She also visited the Women's Institute.")
+    assert types.get("St James's Palace") == "Place"
+    assert types.get("Women's Institute") == "Organization"
+    assert "Palace" not in types and "St James" not in types
+
+
+def test_a_country_is_not_merged_into_a_name_that_begins_with_it() -> None:
+    types = _types("The Sri Lanka Freedom Party held a rally. Sri Lanka votes next week.")
+    assert types.get("Sri Lanka Freedom Party") == "Organization"
+    assert types.get("Sri Lanka") == "Place"
+
+
+def test_headline_words_and_common_acronyms_are_no_entities() -> None:
+    text = ("Minister Visits Lagos to Boost Trade Ties\n\nMinister Ana Okafor arrived in Lagos on Monday. "
+            "Her ministry is building an AI model with local firms.")
+    types = _types(text)
+    assert "Boost" not in types and "AI" not in types
+    assert types.get("Lagos") == "Place" and types.get("Ana Okafor") == "Person"
+
+
+def test_every_entity_says_why_it_has_its_type() -> None:
+    graph = kg.build(texts=["Acme Robotics, a Lyon-based firm, hired Ana Silva."])
+    rows = graph.query("""SELECT ?label ?why WHERE { ?e rdfs:label ?label ; kg:typeEvidence ?why }""").rows
+    reasons: dict[str, list[str]] = {}
+    for label, why in rows:
+        reasons.setdefault(str(label), []).append(str(why))
+    assert any("Robotics" in r and r.startswith("Organization") for r in reasons["Acme Robotics"]), reasons
+    assert any(r.startswith("Place") for r in reasons["Lyon"]), reasons
+    # entities without any reason would be unexplained
+    labels = {str(label) for label, in graph.query("SELECT ?l WHERE { ?e a kg:Entity ; rdfs:label ?l }").rows}
+    assert labels <= set(reasons)
+
+
+def test_votes_and_explanations() -> None:
+    votes = name_votes(["Unitree", "Robotics"])
+    assert totals(votes)["Organization"] == pytest.approx(1.5)
+    assert explain([("Place", 1.0, "a"), ("Organization", 2.0, "b")]) == ("Organization +2.0: b", "Place +1.0: a")
+    assert "gmbh" in legal_forms() and "da" not in legal_forms()  # "Luiz da Silva" is no company
