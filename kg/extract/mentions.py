@@ -148,8 +148,8 @@ def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and not owned[j] \
             and doc[j].lower_ not in lexicon().titles:
         j += 1
-    if j == end + 1 or j - end > 3:
-        return end
+    if j == end + 1 or j - end > 3 or (j < len(doc) and doc[j].text in ("-", "–")):
+        return end  # "Jeonju Paper and [Sae]-A Trading": the second name goes on
     return j
 
 
@@ -521,6 +521,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
                     taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
             continue  # "members of OPEC", "Samsung's subsidiaries" stand for the whole they belong to
+        if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
+            continue  # "the forum members": the members of "the forum", a description resolved elsewhere
         lemma = root.lemma_.lower()
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
