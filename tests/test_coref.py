@@ -187,3 +187,9 @@ def test_coref_option_of_the_cli(run_cli, tmp_path) -> None:
     result = run_cli("build", article, "--coref", CUSTOM, "-o", out, "-q")
     assert result.exit_code == 0, result.output
     assert ("Jane Doe", "Springfield") in facts(kg.load(out), "visited")
+
+
+def test_a_description_with_no_antecedent_stays_unresolved() -> None:
+    # "the nation" before any country is named: no candidate, no crash
+    graph = kg.build(texts=["The nation mourned on Monday. Thousands gathered in the capital."])
+    assert len(graph) > 0

@@ -54,7 +54,17 @@ POSITIVE = [
     ("Makerere University is one of Uganda's oldest universities.", "Makerere University", "locatedIn", "Uganda"),
     ("The tour takes in Kenya's largest city Nairobi.", "Nairobi", "locatedIn", "Kenya"),
     ("The Delaware-registered Acme Holdings filed the papers.", "Acme Holdings", "locatedIn", "Delaware"),
+    # visited: a visitor's presence, told from a local's by nationality and the place's country
+    ("Venezuelan President Carlos Mora signed the deal in Buenos Aires on Tuesday.", "Carlos Mora", "visited",
+     "Buenos Aires"),
+    ("Last week in Paris, Argentine minister Pablo Ruiz discussed the loan with bankers.", "Pablo Ruiz", "visited",
+     "Paris"),
+    ("Mayor Tom Hale, back from his holiday in Egypt, spoke on Monday.", "Tom Hale", "visited", "Egypt"),
     # signsAgreementWith
+    ("Nigerian banks Union Bank and First Bank have agreed plans to merge.", "Union Bank", "signsAgreementWith",
+     "First Bank"),
+    ("Hyundai CEO Jose Munoz signed a deal with Indonesian President Prabowo Subianto.", "Hyundai",
+     "signsAgreementWith", "Prabowo Subianto"),
     ("Acme Corp signed an agreement with Globex Inc on Monday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
@@ -72,6 +82,11 @@ NEGATIVE = [
     ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
     ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
     ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # a local doing something at home is no visitor
+    ("Argentine President Carlos Mora signed the deal in Buenos Aires on Tuesday.", "Carlos Mora", "visited",
+     "Buenos Aires"),
+    ("Economists recommend an accord with the International Monetary Fund.", "Economists", "signsAgreementWith",
+     "International Monetary Fund"),
     # each list item has its own place
     ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Turin",
      "locatedIn", "Portugal"),

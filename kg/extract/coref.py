@@ -70,7 +70,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                              and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]
                 pool = countries or pool
                 counts = Counter(m.entity for m in pool)
-                top = max(counts.values())
+                top = max(counts.values(), default=0)  # no candidate at all: "the country" stays unresolved
                 pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool

@@ -245,6 +245,24 @@ def _another_set(doc: Doc, a: Mention, b: Mention) -> bool:
     return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both"})
+_REPEATS = frozenset({"same", "whole", "entire", "full", "said"})
+
+
+def _refers_back(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Whether a later group *b* with *a*'s head noun is *a* again: said the same way, or definite
+    with no words *a* did not have ("a high-level delegation" ... "the delegation"); not "some lesser
+    known characters" after "characters"."""
+    words_a = {t.lower_ for t in doc[a.start:a.end]}
+    words_b = [t.lower_ for t in doc[b.start:b.end] if not t.is_punct]
+    if words_b == [t.lower_ for t in doc[a.start:a.end] if not t.is_punct]:
+        return True
+    root = doc[b.start:b.end].root
+    definite = (b.start > 0 and doc[b.start - 1].lower_ in _DEFINITE) or any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
+    return definite and all(w in words_a or w in _REPEATS for w in words_b)
+
+
 def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
     parent = list(range(len(groups)))
 
@@ -264,7 +282,8 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
             appos = heads[j].dep_ == "appos" and heads[j].head == heads[i]
             # "a delegation of approximately 65 members": the members are the delegation
             appos = appos or (heads[j].dep_ == "pobj" and heads[j].head.lower_ == "of" and heads[j].head.head == heads[i])
-            same_head = heads[i].lemma_.lower() == heads[j].lemma_.lower() and not _another_set(doc, a, b)
+            same_head = heads[i].lemma_.lower() == heads[j].lemma_.lower() and not _another_set(doc, a, b) \
+                and _refers_back(doc, a, b)
             if same_head or dashed or appos:
                 parent[find(j)] = find(i)
     clusters: dict[int, list[Mention]] = defaultdict(list)

@@ -20,8 +20,8 @@ from .modality import ASSERTED
 from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
 from .positions import find_positions
-from .records import DocFacts, Entity, Relation
-from .relations import find_relations
+from .records import DocFacts, Entity, Position, Relation
+from .relations import find_relations, on_behalf
 from .rules import apply_rules
 from .scorer import Scorer, scored_relations
 from .triggers import Triggers, load_triggers
@@ -41,13 +41,15 @@ def default_patterns() -> PatternSet:
     return _default_patterns
 
 
-def _patterns(doc: Doc, patterns: PatternSet, text: str | None) -> tuple[dict[str, Entity], list[Mention], list[Relation]]:
-    """The entities and mentions of *doc*, and the facts its relation patterns find."""
+def _patterns(doc: Doc, patterns: PatternSet, text: str | None
+              ) -> tuple[dict[str, Entity], list[Mention], list[Relation], list[Position]]:
+    """The entities, mentions and positions of *doc*, and the facts its relation patterns find."""
     entities, mentions = resolution(doc)
     _mark_tokens(doc, entities, mentions)
     if text is not None and text != doc.text:
         _original_spellings(entities, text)
-    return entities, mentions, list(find_relations(doc, entities, patterns, text=text))
+    positions = find_positions(doc, entities, mentions, text=text)
+    return entities, mentions, list(find_relations(doc, entities, patterns, text=text, positions=positions)), positions
 
 
 def _mark_tokens(doc: Doc, entities: dict[str, Entity], mentions: list[Mention]) -> None:
@@ -87,7 +89,7 @@ def propose(doc: Doc, patterns: PatternSet | None = None, text: str | None = Non
     """A document's entities, the facts its relation patterns find, and every candidate fact
     (typed pairs of mentions per sentence) with its features, for the scorer or for training."""
     patterns = patterns or default_patterns()
-    entities, mentions, relations = _patterns(doc, patterns, text)
+    entities, mentions, relations, _ = _patterns(doc, patterns, text)
     relations = [r for r in relations if r.modality in ASSERTED]
     return entities, relations, _candidates(doc, entities, mentions, relations, patterns, triggers)
 
@@ -111,10 +113,11 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
     relations the scorer knows; without one, the patterns decide.
     """
     patterns = patterns or default_patterns()
-    entities, mentions, matched = _patterns(doc, patterns, text)
+    entities, mentions, matched, positions = _patterns(doc, patterns, text)
     # The one place where cancelled and denied visits and signings leave the facts: they become
     # event nodes only, never direct triples, statements, evidence or premises of rules.
     relations = [r for r in matched if r.modality in ASSERTED]
+    relations += on_behalf(relations, positions, entities)
     cancelled_or_denied = [r for r in matched if r.modality not in ASSERTED]
     if scorer is not None:
         candidates = _candidates(doc, entities, mentions, relations, patterns, triggers)
@@ -123,6 +126,5 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
     for name, func in extractors:
         relations += plugin_relations(doc, entities, name, func(doc), text=text)
     relations += apply_rules(entities, relations)
-    positions = find_positions(doc, entities, mentions, text=text)
     events = find_events(doc, relations + cancelled_or_denied, date)
     return DocFacts(doc_id=doc_id, entities=entities, relations=relations, positions=positions, events=events)

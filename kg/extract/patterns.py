@@ -66,6 +66,7 @@ class RelationPattern:
     check_negation: bool = True
     not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
     no_names_between: tuple[tuple[str, str], ...] = ()  # node pairs with no other entity's name between them
+    visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
     description: str = ""
     source: str = ""
 
@@ -147,6 +148,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
             not_in_list=tuple(p.get("not_in_list", ())),
             no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
+            visitor=bool(p.get("visitor", False)),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out

