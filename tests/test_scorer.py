@@ -192,5 +192,17 @@ def test_cross_validation_on_the_development_set() -> None:
     assert run.returncode == 0, run.stderr
     f1 = {m.group(1): float(m.group(2)) for m in re.finditer(r"^cv5 (\w+) F1=(\d\.\d{3})", run.stdout, re.M)}
     assert set(f1) == {"scorer", "patterns"}
-    # the held-out figures the README quotes, with a small margin
-    assert f1["patterns"] >= 0.50 and f1["scorer"] >= 0.40, run.stdout
+    # the held-out figures the README quotes (0.616 and 0.534), with a small margin
+    assert f1["patterns"] >= 0.59 and f1["scorer"] >= 0.50, run.stdout
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/dev is not available")
+def test_the_shipped_model_is_what_kg_train_writes(tmp_path: Path) -> None:
+    """kg/data/scorer.json is reproducible: retrained on the development set it is the same file
+    (after a change to candidates, features or patterns, retrain it with the command below)."""
+    out = tmp_path / "scorer.json"
+    run = _kg("train", "--gold", str(DEV), "-o", str(out), "-q")
+    assert run.returncode == 0, run.stderr
+    shipped = ROOT / "kg" / "data" / "scorer.json"
+    assert out.read_bytes() == shipped.read_bytes(), "retrain: kg train --gold ../shared/data/dev -o kg/data/scorer.json"
+    assert load_scorer("default").relations.keys() == json.loads(shipped.read_text())["relations"].keys()

@@ -46,7 +46,7 @@ def train_command(
                          keep_docs=False)
     scorer = train(corpus, c=c, threshold=threshold)
     with atomic_write(output) as handle:
-        handle.write(json.dumps(scorer.to_json(), indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        handle.write(json.dumps(scorer.to_json(), indent=0, sort_keys=True, ensure_ascii=False) + "\n")
     if not quiet:
         sizes = ", ".join(f"{rel} {len(m.weights)}" for rel, m in scorer.relations.items())
         err.print(f"kg: trained on {len(corpus.documents)} + {len(corpus.extra)} article(s); weights per relation: {sizes} → {output}",

@@ -16,8 +16,8 @@ from .corpus import AnnotatedDoc
 
 #: Inverse regularisation strength: small, since a few hundred facts must generalise.
 C = 0.5
-#: Weights smaller than this are dropped from the model file.
-MIN_WEIGHT = 1e-3
+#: Weights smaller than this are dropped from the model file (they change no decision).
+MIN_WEIGHT = 0.01
 #: The probability above which a candidate becomes a fact.
 THRESHOLD = 0.5
 
