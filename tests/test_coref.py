@@ -193,3 +193,30 @@ def test_a_description_with_no_antecedent_stays_unresolved() -> None:
     # "the nation" before any country is named: no candidate, no crash
     graph = kg.build(texts=["The nation mourned on Monday. Thousands gathered in the capital."])
     assert len(graph) > 0
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    rows = kg.build(texts=[text]).query("""
+        SELECT ?s ?p ?o WHERE { ?a ?pp ?b . ?a rdfs:label ?s . ?b rdfs:label ?o .
+          FILTER(?pp IN (kg:visited, kg:signsAgreementWith)) BIND(STRAFTER(STR(?pp), "#") AS ?p) }""").rows
+    return {(str(s), str(p), str(o)) for s, p, o in rows}
+
+
+def test_they_stands_for_the_names_listed_as_a_subject_before() -> None:
+    facts = _facts("Finance Minister Ana Silva and central bank governor Paul Grant visited Washington. "
+                   "This week they held talks in London and Paris. They then flew to Tokyo.")
+    assert ("Ana Silva", "visited", "Tokyo") in facts and ("Paul Grant", "visited", "Tokyo") in facts
+    # "they" is not the list of places of the sentence before
+    assert not any(s in ("London", "Paris") for s, _, _ in facts)
+
+
+def test_the_two_sides_are_the_two_parties_named_before() -> None:
+    facts = _facts("China and Sri Lanka held talks on Monday. The two sides signed a cooperation plan.")
+    assert ("China", "signsAgreementWith", "Sri Lanka") in facts
+
+
+def test_here_in_a_wire_story_is_the_dateline_place() -> None:
+    facts = _facts("LISBON, March 11 - Finance Minister Ana Silva said at the end of a brief visit here that trade "
+                   "would grow.")
+    assert ("Ana Silva", "visited", "Lisbon") in facts
+    assert not _facts("Finance Minister Ana Silva said at the end of a brief visit here that trade would grow.")

@@ -41,8 +41,20 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             # "Hong Kong Chief Executive" is also known as "Chief Executive"
             titles.setdefault(" ".join(m.title.split()[-2:]).casefold(), m.entity)
     gender = _known_genders(doc, anchors, entities)
+    dateline = _dateline_place(doc, anchors, entities)
     out = []
     for ref in refs:
+        if ref.source == "plural":
+            members = _plural_antecedent(doc, ref, anchors, entities, sent_of)
+            if members:
+                ref.members, ref.entity = members, members[0]
+                out.append(ref)
+            continue
+        if ref.source == "here":
+            if dateline is not None and ref.start > 0:
+                ref.entity = dateline
+                out.append(ref)
+            continue
         kinds = set(ref.type_votes)
         want = {"Person"} if "Person" in kinds else {"Organization", "Place", "Group"} if "Thing" in kinds else kinds
         here = sent_of.get(ref.start, 0)
@@ -94,6 +106,80 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m",
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f", "queen": "f",
                  "princess": "f", "duchess": "f"}
+
+
+def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity],
+                       sent_of: dict[int, int]) -> tuple[str, ...]:
+    """What "they" or "the two sides" stands for: the latest names coordinated in the same or the
+    two sentences before ("Funaro and Gros ... They have sought", "China and Sri Lanka ... The two
+    sides"), of one type (the description's, if it names one), as many as it counts."""
+    want = next(iter(ref.type_votes), "Thing")
+    count = {"two": 2, "both": 2, "three": 3, "four": 4}.get(doc[ref.start:ref.end][0].lower_) if ref.end - ref.start > 1 \
+        else None
+    here = sent_of.get(ref.start, 0)
+    by_root = {doc[m.start:m.end].root.i: m.entity for m in anchors if m.entity and m.start < ref.start}
+    subject = doc[ref.start:ref.end].root.dep_ in ("nsubj", "nsubjpass")
+    best: tuple[str, ...] = ()
+    best_rank = (-1, -1, -1)
+    for m in anchors:
+        if not m.entity or m.start >= ref.start or here - sent_of.get(m.start, 0) > 2:
+            continue
+        root = doc[m.start:m.end].root
+        if root.dep_ == "conj":
+            continue  # the list starts at its first item
+        keys = [m.entity] + [by_root[c.i] for c in root.conjuncts if c.i in by_root and c.i < ref.start]
+        keys += _listed_after(doc, m, anchors, entities, ref.start)
+        keys = list(dict.fromkeys(keys))
+        kinds = {entities[k].type for k in keys}
+        if len(keys) < 2 or len(kinds) != 1 or (want != "Thing" and kinds != {want}) or "Group" in kinds:
+            continue
+        if count is not None and len(keys) != count:
+            continue
+        # "They have sought support in the U.K., France ...": a subject stands for the last list of
+        # actors that was a subject, before any later list of places
+        actors = kinds <= {"Person", "Organization"}
+        rank = (int(subject and root.dep_ in ("nsubj", "nsubjpass")), int(actors), m.start)
+        if rank > best_rank:
+            best, best_rank = tuple(keys), rank
+    return best
+
+
+def _listed_after(doc: Doc, first: Mention, anchors: list[Mention], entities: dict[str, Entity], limit: int) -> list[str]:
+    """Names of *first*'s type written after it as one list, whatever the parse made of it:
+    "Dilson Funaro and central bank governor Francisco Gros" (only "and", commas and the words of
+    a title between them, no verb)."""
+    kind = entities[first.entity].type
+    named = {i for m in anchors if m.entity for i in range(m.start, m.end)}
+    out: list[str] = []
+    end = first.end
+    for m in anchors:
+        if m.start < end or not m.entity or m.start >= limit:
+            continue
+        between = doc[end:m.start]
+        if entities[m.entity].type != kind or len(between) > 6 or not any(t.lower_ in ("and", ",") for t in between) \
+                or any(t.pos_ in ("VERB", "AUX") or t.i in named or t.text in (".", ";") for t in between):
+            break
+        out.append(m.entity)
+        end = m.end
+    return out
+
+
+def _dateline_place(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:
+    """The place of a wire story's dateline ("PARIS, March 11 - ..."): the first name of the text,
+    when it is a place followed by a comma and a date before a dash."""
+    for m in anchors:
+        if m.start > 80:
+            break  # a dateline opens the story, after at most a headline
+        line_start = m.start == 0 or "\n" in doc[m.start - 1].text or "\n" in doc[m.start - 1].whitespace_
+        if not m.entity or not line_start or entities[m.entity].type != "Place":
+            continue
+        window = doc[m.end:m.end + 12]
+        if not window or window[0].text != ",":
+            continue
+        dash = next((t.i for t in window if t.text in ("-", "—", "–", "--")), None)
+        if dash is not None and any(t.ent_type_ == "DATE" for t in window if t.i < dash):
+            return m.entity
+    return None
 
 
 def _known_genders(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> dict[str, str]:

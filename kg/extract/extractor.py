@@ -26,8 +26,9 @@ from .rules import apply_rules
 from .scorer import Scorer, scored_relations
 from .triggers import Triggers, load_triggers
 
-# the entity (key and type) each token belongs to, for patterns and role finders
-for _name in ("kg_entity", "kg_type"):
+# the entity (key and type) each token belongs to, for patterns and role finders, and the
+# entities a plural reference stands for ("they", "the two sides")
+for _name in ("kg_entity", "kg_type", "kg_members"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=None)
 
@@ -55,11 +56,12 @@ def _patterns(doc: Doc, patterns: PatternSet, text: str | None
 def _mark_tokens(doc: Doc, entities: dict[str, Entity], mentions: list[Mention]) -> None:
     """Write each token's entity key and type (``tok._.kg_entity``) for patterns and role finders."""
     for tok in doc:
-        tok._.kg_entity = tok._.kg_type = None
+        tok._.kg_entity = tok._.kg_type = tok._.kg_members = None
     for m in mentions:
         for tok in doc[m.start:m.end]:
             tok._.kg_entity = m.entity
             tok._.kg_type = entities[m.entity].type
+            tok._.kg_members = m.members or None
 
 
 def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:

@@ -49,6 +49,7 @@ class Mention:
     prefix: "Mention | None" = None  # a name written before an in-span title ("KCCI" Chief X)
     canonical: str | None = None  # the name it stands for when the text differs ("Iraqi government" → Iraq)
     long_form: str | None = None  # a group's whole noun phrase ("areas affected by the shake-up")
+    members: tuple[str, ...] = ()  # the entities a plural reference stands for ("they", "the two sides")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -601,12 +602,51 @@ PRONOUNS = {
 }
 
 
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: Nouns of "the two sides", "both companies": the type of what they stand for (None: any).
+PLURAL_NOUNS: dict[str, str | None] = {
+    "side": None, "party": None, "country": "Place", "nation": "Place", "government": "Place",
+    "company": "Organization", "firm": "Organization", "bank": "Organization", "group": "Organization",
+    "university": "Organization", "institution": "Organization", "organisation": "Organization",
+    "organization": "Organization", "leader": "Person", "minister": "Person", "man": "Person",
+}
+
+
+def _plural_description(tok: Token) -> int | None:
+    """Start of "the two sides", "both companies", "the three countries" headed by *tok*, if it is one."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in PLURAL_NOUNS:
+        return None
+    mods = [c for c in tok.children if c.i < tok.i]
+    counted = any(c.lower_ in ("two", "three", "four", "both") for c in mods)
+    definite = any(c.lower_ in ("the", "both", "these", "those") for c in mods)
+    if not (counted and definite) and not any(c.lower_ == "both" for c in mods):
+        return None
+    return min(c.i for c in mods)
+
+
 def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     """Pronouns and definite descriptions ("the company", "the Chief Executive")."""
     lex = lexicon()
     out = []
     for tok in doc:
         if taken[tok.i]:
+            continue
+        if tok.lower_ == "here" and tok.pos_ == "ADV":
+            # in a wire story, "a brief visit here" is the dateline's place (kg.extract.coref)
+            m = Mention(tok.i, tok.i + 1, "reference", source="here")
+            m.vote("Place", 1.0, "here")
+            out.append(m)
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ in PLURAL_PRONOUNS:
+            m = Mention(tok.i, tok.i + 1, "reference", source="plural")
+            m.vote("Thing", 0.5, "plural pronoun")
+            out.append(m)
+            continue
+        plural = _plural_description(tok)
+        if plural is not None:
+            m = Mention(plural, tok.i + 1, "reference", source="plural")
+            m.vote(PLURAL_NOUNS[tok.lemma_.lower()] or "Thing", 0.5, "plural description")
+            out.append(m)
             continue
         if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
             if tok.lower_ == "it" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):

@@ -335,6 +335,10 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 if c.dep_ == "appos" and entity(c):
                     key = entity(c)
                     break
+        for k in (cand._.kg_members or ()) if key is not None else ():
+            if k not in seen:  # "they", "the two sides": every entity it stands for
+                seen.add(k)
+                yield k, cand
         if key is not None and key not in seen:
             seen.add(key)
             yield key, cand
