@@ -60,7 +60,14 @@ POSITIVE = [
     ("Last week in Paris, Argentine minister Pablo Ruiz discussed the loan with bankers.", "Pablo Ruiz", "visited",
      "Paris"),
     ("Mayor Tom Hale, back from his holiday in Egypt, spoke on Monday.", "Tom Hale", "visited", "Egypt"),
+    # visited: what a traveller does on the trip, and groups of people
+    ("Health Minister Ana Okafor flew to Zambia on Monday. She will see a clinic in Ndola on Tuesday.", "Ana Okafor",
+     "visited", "Ndola"),
+    ("Representatives from Petrobras have visited the Rotterdam refinery.", "Representatives from Petrobras",
+     "visited", "Rotterdam"),
     # signsAgreementWith
+    ("Airbus signed deals with two airlines — Qantas and Emirates.", "Airbus", "signsAgreementWith", "Emirates"),
+    ("Boeing announced a deal with Qantas on Monday.", "Boeing", "signsAgreementWith", "Qantas"),
     ("Nigerian banks Union Bank and First Bank have agreed plans to merge.", "Union Bank", "signsAgreementWith",
      "First Bank"),
     ("Hyundai CEO Jose Munoz signed a deal with Indonesian President Prabowo Subianto.", "Hyundai",
@@ -82,6 +89,8 @@ NEGATIVE = [
     ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
     ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
     ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # a group of people is not located anywhere
+    ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
     # a local doing something at home is no visitor
     ("Argentine President Carlos Mora signed the deal in Buenos Aires on Tuesday.", "Carlos Mora", "visited",
      "Buenos Aires"),

@@ -24,6 +24,7 @@ class Lexicon:
     months: frozenset[str]
     weekdays: frozenset[str]
     common_acronyms: frozenset[str]  # "AI", "GDP", "MoU": written in capitals, yet no names
+    people_nouns: frozenset[str]  # plurals for sets of people ("British officials", "Petromin representatives")
 
 
 @lru_cache(maxsize=1)

@@ -479,6 +479,21 @@ _LIST_PREPS = frozenset({"including", "like", "among", "notably", "especially", 
 _LIST_VERBS = frozenset({"include", "comprise", "be", "feature"})
 
 
+def _qualified(root: Token, taken: list[bool]) -> bool:
+    """Whether a plural for people says which ones: "British officials", "Petromin representatives",
+    "officials from the ministry", "three Israeli deputy prime ministers" (not a bare "officials")."""
+    for c in root.children:
+        if c.dep_ in ("amod", "compound", "nummod", "nmod") and c.i < root.i:
+            return True
+        if c.dep_ == "poss" and taken[c.i]:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "at") and any(taken[g.i] for g in c.subtree):
+            return True
+        if c.dep_ == "acl":
+            return True  # "officials accompanying him", "leaders attending the meeting"
+    return False
+
+
 def _heads_names(root: Token, taken: list[bool]) -> bool:
     """Whether a plural noun is the set that names in the sentence are members of: "leading
     media outlets, including A", "French companies A, B and C", "alternative sites — A, B",
@@ -516,8 +531,9 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         root = chunk.root
         if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
-        if any(c.dep_ == "compound" and taken[c.i] for c in root.children):
-            continue  # "the IAE consortium" is IAE, not an unnamed group
+        people = root.lower_ in lex.people_nouns and _qualified(root, taken)
+        if any(c.dep_ == "compound" and taken[c.i] for c in root.children) and not people:
+            continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta)
         if root.lemma_.lower() in _PART_WORDS and any(
                 (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
                     taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
@@ -533,7 +549,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
-        ) or (root.tag_ == "NNS" and _heads_names(root, taken)):
+        ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people:
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
             for t in doc[start:end]:
@@ -580,10 +596,12 @@ def _long_form(doc: Doc, start: int, end: int, root: Token, taken: list[bool]) -
             continue
         if child.dep_ not in _NAMING_DEPS or child.lower_ in _LIST_PREPS or child.lower_ == "as":
             break
+        # "representatives from Petromin", "officials of the ministry": an affiliation names the set
+        affiliation = child.dep_ == "prep" and child.lower_ in ("from", "of", "at")
         for t in child.subtree:
-            # a list of members, a clause or a name ends the description
-            if t.text in _BREAKS or t.dep_ in ("relcl", "appos") or taken[t.i] or t.i - start >= 14 \
-                    or t.lower_ in _LIST_PREPS:
+            # a list of members, a clause or another name ends the description
+            if t.text in _BREAKS or t.dep_ in ("relcl", "appos") or (taken[t.i] and not affiliation) \
+                    or t.i - start >= 14 or t.lower_ in _LIST_PREPS:
                 break
             last = t.i
         else:

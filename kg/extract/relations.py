@@ -18,6 +18,7 @@ from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
 from .countries import country_code, country_of, home_countries
+from .lexicon import lexicon
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, role_entities
 
@@ -29,16 +30,20 @@ class _Visitors:
         self.doc, self.entities, self.positions = doc, entities, positions
         self._homes: dict[str, set[str]] | None = None
         self._mentioned: set[str] = set()
+        self.travellers: set[str] = set()  # agents of visits the other patterns found in the document
 
     def visiting(self, person: str, place: str) -> bool:
-        """Whether *person* is from another country than the one *place* is in."""
+        """Whether *person* is away from home at *place*: from another country than the one it
+        is in, or on a trip the article tells of, to a place not known to be home."""
         if self._homes is None:
             self._homes = home_countries(self.doc, self.entities, self.positions)
             self._mentioned = {c for e in self.entities.values() if e.type == "Place"
                                for c in [country_code(e.label)] if c}
         home = self._homes.get(person)
-        where = country_of(self.entities[place].label, self._mentioned) if home else None
-        return bool(home and where and where not in home)
+        where = country_of(self.entities[place].label, self._mentioned)
+        if home:
+            return bool(where and where not in home)
+        return person in self.travellers
 
 
 def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, text: str | None = None,
@@ -48,8 +53,10 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
     matcher = patterns.matcher(doc.vocab)
     visitors = _Visitors(doc, entities, positions)
     seen: set[tuple[str, str, str, str, int]] = set()
-    for match_id, token_ids in matcher(doc):
-        pid = doc.vocab.strings[match_id]
+    matches = [(doc.vocab.strings[match_id], token_ids) for match_id, token_ids in matcher(doc)]
+    # patterns that need to know who travels run last, once the others have said who does
+    matches.sort(key=lambda m: patterns.patterns[m[0]].visitor)
+    for pid, token_ids in matches:
         p: RelationPattern = patterns.patterns[pid]
         nodes = {step["RIGHT_ID"]: doc[i] for step, i in zip(p.pattern, token_ids)}
         trigger = nodes.get("trigger")
@@ -63,8 +70,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if any(_name_between(nodes[a], nodes[b]) for a, b in p.no_names_between):
             continue
-        subjects = list(_role(nodes, p.subject))
-        objects = list(_role(nodes, p.object))
+        subjects = list(_role(nodes, p.subject, p.relation))
+        objects = list(_role(nodes, p.object, p.relation))
         for s_key, s_tok in subjects:
             for o_key, o_tok in objects:
                 if s_key == o_key:
@@ -73,12 +80,16 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue
                 if p.visitor and not visitors.visiting(s_key, o_key):
                     continue
+                if p.relation == "locatedIn" and _people(entities[s_key]):
+                    continue  # people are not located anywhere; their trips are visits (the spec)
                 anchor = trigger if trigger is not None else s_tok
                 sent = anchor.sent
                 key = (s_key, p.relation, o_key, pid, sent.start)
                 if key in seen:
                     continue
                 seen.add(key)
+                if p.relation == "visited" and mood in ASSERTED:
+                    visitors.travellers.add(s_key)
                 start, end = sent.start_char, sent.end_char
                 source = text if text is not None else doc.text
                 sentence = source[start:end].strip()
@@ -87,6 +98,12 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
                     end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
                 ), trigger=anchor.i, modality=mood)
+
+
+def _people(entity: Entity) -> bool:
+    """A group of people ("holocaust survivors", "British officials")."""
+    words = entity.label.lower().split()
+    return entity.type == "Group" and bool(words) and words[-1] in lexicon().people_nouns
 
 
 def _name_between(a: Token, b: Token) -> bool:
@@ -109,14 +126,20 @@ def _in_list(tok: Token) -> bool:
         t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in after[1:])
 
 
-def _role(nodes: dict[str, Token], role) -> Iterator[tuple[str, Token]]:
+#: Relations whose sides are the named members of a group they name ("deals with two airlines — A
+#: and B"), unlike includes, whose subject is the group itself.
+_MEMBERS_MEANT = frozenset({"visited", "signsAgreementWith"})
+
+
+def _role(nodes: dict[str, Token], role, relation: str) -> Iterator[tuple[str, Token]]:
     tok = nodes.get(role.node)
     if tok is None:
         return
     found = FINDERS[role.finder](tok)
     if found is None:
         return
-    yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before)
+    yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before,
+                             named=relation in _MEMBERS_MEANT)
 
 
 #: Relations whose sides may sign for what they hold an office of.

@@ -25,7 +25,7 @@ _PASSIVE_SUBJECT_VERBS = frozenset({"schedule", "expect", "set", "slate", "make"
 # Iran" — their subject is not the one who visits or signs
 _COMMENT_VERBS = frozenset({"welcome", "criticize", "criticise", "condemn", "denounce", "oppose", "reject", "praise",
                             "hail", "applaud", "slam", "attack", "question", "doubt", "review", "study", "examine",
-                            "investigate", "probe", "approve", "report", "announce", "describe", "discuss", "debate",
+                            "investigate", "probe", "approve", "report", "describe", "discuss", "debate",
                             "analyse", "analyze", "note", "highlight", "cover", "watch", "monitor", "follow", "expect"})
 _CONTAINMENT_VERBS = frozenset({"include", "comprise", "cover", "encompass", "feature"})
 _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
@@ -310,9 +310,10 @@ def _listed_before(tok: Token) -> list[Token]:
 
 
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
-                  before: bool = False) -> Iterator[tuple[str, Token]]:
+                  before: bool = False, named: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*, and
-    with the names listed right before it when *before*."""
+    with the names listed right before it when *before*. With *named*, a group whose members are
+    named in apposition stands for them ("deals with two airlines — A and B")."""
     candidates = [tok, *(_listed_before(tok) if before else ())]
     if expand:
         # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
@@ -327,14 +328,19 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         candidates += _semicolon_list(tok)
         candidates += [p for c in list(candidates) for p in _slash_partners(c)]
     seen = set()
-    for cand in candidates:
+    n = 0
+    while n < len(candidates):
+        cand = candidates[n]
+        n += 1
         key = resolve_token(cand, or_possessor, members)
-        if key is None and expand:
+        if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
-            for c in cand.children:
-                if c.dep_ == "appos" and entity(c):
-                    key = entity(c)
-                    break
+            listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
+            if listed:
+                if key is not None:
+                    candidates += [x for c in listed for x in (c, *c.conjuncts) if x not in candidates]
+                    continue
+                key = entity(listed[0])
         for k in (cand._.kg_members or ()) if key is not None else ():
             if k not in seen:  # "they", "the two sides": every entity it stands for
                 seen.add(k)
