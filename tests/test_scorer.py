@@ -14,7 +14,7 @@ import pytest
 import kg
 from kg.errors import InputError
 from kg.extract.extractor import extract, propose
-from kg.extract.scorer import RelationModel, Scorer, load_scorer
+from kg.extract.scorer import RelationModel, load_scorer
 from kg.extract.triggers import load_triggers
 from kg.nlp.pipeline import load_pipeline
 from kg.train import cross_validate, read_corpus, train

@@ -243,31 +243,42 @@ def _semicolon_list(tok: Token) -> list[Token]:
     return items
 
 
+def _name_start(doc, i: int) -> int:
+    """The first token of the name that token *i* belongs to (*i* itself outside names)."""
+    key = entity(doc[i])
+    while key is not None and i > 0 and entity(doc[i - 1]) == key:
+        i -= 1
+    return i
+
+
+def _name_end(doc, i: int) -> int:
+    """The token after the name that token *i* belongs to."""
+    key = entity(doc[i])
+    i += 1
+    while key is not None and i < len(doc) and entity(doc[i]) == key:
+        i += 1
+    return i
+
+
 def _slash_partners(tok: Token) -> list[Token]:
     """"Tailim Packaging/Tailim Paper": the names written with a slash before *tok*'s name."""
     doc = tok.doc
     key = entity(tok)
     if key is None:
         return []
-    i = tok.i
-    while i > 0 and entity(doc[i - 1]) == key:
-        i -= 1
+    i = _name_start(doc, tok.i)
     out = []
     while i >= 2 and doc[i - 1].text == "/" and entity(doc[i - 2]) not in (None, key):
         out.append(doc[i - 2])
         key = entity(doc[i - 2])
-        i -= 2
-        while i > 0 and entity(doc[i - 1]) == key:
-            i -= 1
+        i = _name_start(doc, i - 2)
     return out
 
 
 def _has_own_place(tok: Token) -> bool:
     """Whether the name of *tok* is followed by "in"/"at" (a list item with its own place)."""
-    doc, key = tok.doc, entity(tok)
-    j = tok.i + 1
-    while key is not None and j < len(doc) and entity(doc[j]) == key:
-        j += 1
+    doc = tok.doc
+    j = _name_end(doc, tok.i)
     if j >= len(doc) or doc[j].lower_ not in ("in", "at"):
         return False
     place = name_after(doc[j])  # "Norway in October" has no place of its own
@@ -277,9 +288,7 @@ def _has_own_place(tok: Token) -> bool:
 def _place_of_another(tok: Token) -> bool:
     """"Bordeaux in France and Oporto in [Portugal]": a name right after "in" that follows another name."""
     doc, key = tok.doc, entity(tok)
-    i = tok.i
-    while key is not None and i > 0 and entity(doc[i - 1]) == key:
-        i -= 1
+    i = _name_start(doc, tok.i)
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
     return i >= 2 and doc[i - 1].lower_ in ("in", "at") and entity(doc[i - 2]) not in (None, key)
@@ -289,18 +298,12 @@ def _listed_before(tok: Token) -> list[Token]:
     """"Baghdad and [Basra] in Iraq": the names of *tok*'s type listed right before its name, up to
     an item that has a place of its own ("Kabul in Afghanistan and [Pyongyang] in North Korea")."""
     doc, kind = tok.doc, tok._.kg_type
-    key = entity(tok)
-    if key is None:
+    if entity(tok) is None:
         return []
-    i = tok.i
-    while i > 0 and entity(doc[i - 1]) == key:
-        i -= 1
+    i = _name_start(doc, tok.i)
     out = []
     while i >= 2 and doc[i - 1].lower_ in (",", "and", "&") and doc[i - 2]._.kg_type == kind:
-        prev = entity(doc[i - 2])
-        j = i - 2
-        while j > 0 and entity(doc[j - 1]) == prev:
-            j -= 1
+        j = _name_start(doc, i - 2)
         k = j - 1 if j > 0 and doc[j - 1].lower_ == "the" else j
         if k >= 2 and doc[k - 1].lower_ in ("in", "at", "of") and entity(doc[k - 2]):
             break  # "Kabul in [Afghanistan] and ...": the previous item is the place of another name
