@@ -124,7 +124,8 @@ class Describer:
             f["path=none"] = 1.0
             return f
         up, top, down = path
-        up, down = _collapse(up[::-1])[::-1] if up else up, _collapse(down)
+        # up runs from a towards the top, down from the top to b: drop list hops at either end
+        up, down = _collapse(up[::-1])[::-1], _collapse(down)
         edges = len(up) + len(down)
         f["path_len=" + _bucket(edges)] = 1.0
         if edges <= MAX_PATH:
@@ -206,9 +207,9 @@ def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mentio
                 # a pattern reached an entity through a pronoun or a list outside the mentions
                 rel, s, o, _ = key
                 best[key[:3]] = Candidate(rel, s, o, sent.start, trig, trig)
+        kinds = {e: k for e, _, k in heads}
         for (rel, s, o), cand in best.items():
             a, b = doc[cand.subject_token], doc[cand.object_token]
-            kinds = {e: k for e, _, k in heads}
             cand.features = describe.features(a, b, kinds.get(s, "name"), kinds.get(o, "name"), sent) \
                 if a._.kg_entity and b._.kg_entity else {"path=proposed": 1.0}
             ids, trig = proposed.get((rel, s, o, sent.start), (set(), None))

@@ -43,14 +43,22 @@ def default_patterns() -> PatternSet:
 
 
 def _patterns(doc: Doc, patterns: PatternSet, text: str | None
-              ) -> tuple[dict[str, Entity], list[Mention], list[Relation], list[Position]]:
-    """The entities, mentions and positions of *doc*, and the facts its relation patterns find."""
+              ) -> tuple[dict[str, Entity], list[Mention], list[Relation], list[Relation], list[Position]]:
+    """The entities, mentions and positions of *doc*, the facts its relation patterns find, and
+    the visits and signings they find called off or denied.
+
+    This is the one place where cancelled and denied visits and signings leave the facts: they
+    become event nodes only, never direct triples, statements, evidence or premises of rules.
+    """
     entities, mentions = resolution(doc)
     _mark_tokens(doc, entities, mentions)
     if text is not None and text != doc.text:
         _original_spellings(entities, text)
     positions = find_positions(doc, entities, mentions, text=text)
-    return entities, mentions, list(find_relations(doc, entities, patterns, text=text, positions=positions)), positions
+    matched = list(find_relations(doc, entities, patterns, text=text, positions=positions))
+    relations = [r for r in matched if r.modality in ASSERTED]
+    relations += on_behalf(relations, positions, entities)
+    return entities, mentions, relations, [r for r in matched if r.modality not in ASSERTED], positions
 
 
 def _mark_tokens(doc: Doc, entities: dict[str, Entity], mentions: list[Mention]) -> None:
@@ -91,8 +99,7 @@ def propose(doc: Doc, patterns: PatternSet | None = None, text: str | None = Non
     """A document's entities, the facts its relation patterns find, and every candidate fact
     (typed pairs of mentions per sentence) with its features, for the scorer or for training."""
     patterns = patterns or default_patterns()
-    entities, mentions, relations, _ = _patterns(doc, patterns, text)
-    relations = [r for r in relations if r.modality in ASSERTED]
+    entities, mentions, relations, _, _ = _patterns(doc, patterns, text)
     return entities, relations, _candidates(doc, entities, mentions, relations, patterns, triggers)
 
 
@@ -115,12 +122,7 @@ def extract(doc: Doc, doc_id: str, text: str | None = None, patterns: PatternSet
     relations the scorer knows; without one, the patterns decide.
     """
     patterns = patterns or default_patterns()
-    entities, mentions, matched, positions = _patterns(doc, patterns, text)
-    # The one place where cancelled and denied visits and signings leave the facts: they become
-    # event nodes only, never direct triples, statements, evidence or premises of rules.
-    relations = [r for r in matched if r.modality in ASSERTED]
-    relations += on_behalf(relations, positions, entities)
-    cancelled_or_denied = [r for r in matched if r.modality not in ASSERTED]
+    entities, mentions, relations, cancelled_or_denied, positions = _patterns(doc, patterns, text)
     if scorer is not None:
         candidates = _candidates(doc, entities, mentions, relations, patterns, triggers)
         relations = [r for r in relations if r.predicate not in scorer.relations]
