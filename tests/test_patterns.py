@@ -50,6 +50,8 @@ POSITIVE = [
     ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Lyon",
      "locatedIn", "France"),
     ("Siemens has its headquarters in Munich.", "Siemens", "locatedIn", "Munich"),
+    ("The team is based in Gatineau, Quebec, Canada.", "Gatineau", "locatedIn", "Quebec"),
+    ("He died at Leicester, Leicestershire on 13 August 1954.", "Leicester", "locatedIn", "Leicestershire"),
     ("Reporters gathered at Interpol headquarters in Lyon.", "Interpol", "locatedIn", "Lyon"),
     ("Makerere University is one of Uganda's oldest universities.", "Makerere University", "locatedIn", "Uganda"),
     ("The tour takes in Kenya's largest city Nairobi.", "Nairobi", "locatedIn", "Kenya"),
@@ -89,6 +91,10 @@ NEGATIVE = [
     ("Prime Minister Sheikh Hasina's planned visit to Dhaka was cancelled.", "Sheikh Hasina", "visited", "Dhaka"),
     ("Kim Jong Un has never visited Seoul.", "Kim Jong Un", "visited", "Seoul"),
     ("Acme Corp is in talks to sign a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # an enumeration is no chain of places, and a country lies in no other country or city
+    ("Delegates came from Lyon, Nice, Lille and Paris.", "Lyon", "locatedIn", "Nice"),
+    ("Argentina, Venezuela in oil deal", "Argentina", "locatedIn", "Venezuela"),
+    ("They include Dallas in the US, Bordeaux in France and Oporto in Portugal.", "US", "locatedIn", "Bordeaux"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
     # a local doing something at home is no visitor

@@ -200,8 +200,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if start >= end:
             continue
         source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
-        # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban": two names in one span
-        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in _NAME_SEPARATORS), None)
+        # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban", "Leicester,
+        # Leicestershire": two names in one span
+        separators = _NAME_SEPARATORS | ({","} if ent.label_ in ("GPE", "LOC", "FAC") else set())
+        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in separators), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:

@@ -80,8 +80,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue
                 if p.visitor and not visitors.visiting(s_key, o_key):
                     continue
-                if p.relation == "locatedIn" and _people(entities[s_key]):
-                    continue  # people are not located anywhere; their trips are visits (the spec)
+                if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])):
+                    continue  # people are not located anywhere (the spec), nor countries in a country or city
                 anchor = trigger if trigger is not None else s_tok
                 sent = anchor.sent
                 key = (s_key, p.relation, o_key, pid, sent.start)
@@ -100,6 +100,19 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 ), trigger=anchor.i, modality=mood)
 
 
+def _country_in_place(thing: Entity, place: Entity) -> bool:
+    """"Argentina, Venezuela in oil deal", "the US, Bordeaux": a country lies in no country, region
+    or city of one (only in a continent or a region of several countries)."""
+    code = country_code(thing.label) if thing.type == "Place" else None
+    return code is not None and code not in _TERRITORIES and country_of(place.label) is not None
+
+
+#: Territories with country codes of their own that lie in a country ("Hong Kong, China", "Martinique, France").
+_TERRITORIES = frozenset({"HK", "MO", "PR", "GU", "VI", "AS", "MP", "GL", "FO", "GI", "BM", "KY", "VG", "AI", "MS",
+                          "TC", "FK", "NC", "PF", "RE", "GP", "MQ", "YT", "PM", "WF", "AW", "CW", "SX", "BQ", "AX",
+                          "JE", "GG", "IM", "TW", "PS"})
+
+
 def _people(entity: Entity) -> bool:
     """A group of people ("holocaust survivors", "British officials")."""
     words = entity.label.lower().split()
@@ -115,15 +128,20 @@ def _name_between(a: Token, b: Token) -> bool:
 
 
 def _in_list(tok: Token) -> bool:
-    """Whether *tok* is an item of an enumeration ("Indonesia, Malaysia, the Philippines and ...")."""
-    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
-        return True
-    doc = tok.doc
-    after = doc[tok.i + 1:tok.i + 4]
-    if len(after) and after[0].lower_ in ("and", "or"):
-        return True
-    return len(after) > 1 and after[0].text == "," and any(
-        t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in after[1:])
+    """Whether *tok* is an item of an enumeration ("Indonesia, Malaysia, the Philippines and ..."),
+    not of a chain of places ("Gatineau, Quebec, Canada"): an enumeration joins its last item with
+    "and" or "or", whatever the parser made of the commas."""
+    doc, sent = tok.doc, tok.sent
+    lo = hi = tok.i
+    # walk over the run of names and commas around the token, within its sentence
+    while lo > sent.start and (doc[lo - 1].text == "," or doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].lower_ == "the"):
+        lo -= 1
+    while hi + 1 < sent.end and (doc[hi + 1].text == "," or doc[hi + 1].pos_ == "PROPN" or doc[hi + 1].lower_ in
+                                 ("the", "and", "or", "&")):
+        hi += 1
+    run = doc[lo:hi + 1]
+    return any(t.lower_ in ("and", "or") and t.i > lo and doc[t.i - 1].text in (",",) + tuple(
+        x.text for x in run if x.pos_ == "PROPN") for t in run)
 
 
 #: Relations whose sides are the named members of a group they name ("deals with two airlines — A
