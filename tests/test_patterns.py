@@ -33,6 +33,11 @@ POSITIVE = [
     ("The region's top officials, among them Governor Ana Reyes and Mayor Tom Price, will be there.", "top officials",
      "includes", "Tom Price"),
     ("Local sites under review include Mossel Bay/Knysna and George.", "local sites", "includes", "Knysna"),
+    ("Water firm Aguas Andinas, controlled by France's Suez, raised prices.", "Suez", "includes", "Aguas Andinas"),
+    ("In 2022, Hanwha acquired Daewoo Shipbuilding.", "Hanwha", "includes", "Daewoo Shipbuilding"),
+    ("Viktor Makarov joined the KGB in 1970.", "KGB", "includes", "Viktor Makarov"),
+    ("Martin Chemers is dean of the Division of Social Sciences at Stanford University.", "Stanford University",
+     "includes", "Division of Social Sciences"),
     # locatedIn
     ("Dallas-based LCB Holdings makes steel joists.", "LCB Holdings", "locatedIn", "Dallas"),
     ("Hangzhou is the capital of Zhejiang province.", "Hangzhou", "locatedIn", "Zhejiang"),
@@ -108,6 +113,8 @@ NEGATIVE = [
     ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "France",
      "locatedIn", "Italy"),
     ("Pedro Silva visited Poland and Norway in October.", "Norway", "locatedIn", "October"),
+    # a planned acquisition makes no subsidiary
+    ("Hanwha plans to acquire Daewoo Shipbuilding next year.", "Hanwha", "includes", "Daewoo Shipbuilding"),
     # "members of OPEC" stand for OPEC, not for a group of their own
     ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "members", "includes", "Iraq"),
     # "other" banks are a different set from the banks named first

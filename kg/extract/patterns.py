@@ -67,6 +67,7 @@ class RelationPattern:
     not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
     no_names_between: tuple[tuple[str, str], ...] = ()  # node pairs with no other entity's name between them
     visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
+    reported_only: bool = False  # not what is planned either ("plans to acquire X" makes no subsidiary)
     description: str = ""
     source: str = ""
 
@@ -148,7 +149,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
             not_in_list=tuple(p.get("not_in_list", ())),
             no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
-            visitor=bool(p.get("visitor", False)),
+            visitor=bool(p.get("visitor", False)), reported_only=bool(p.get("reported_only", False)),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out

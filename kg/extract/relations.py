@@ -64,7 +64,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         if p.check_negation and trigger is not None:
             mood = modality(trigger)
             # speculation gives nothing; a cancelled or denied visit or signing still gives an event
-            if mood is None or (mood not in ASSERTED and p.relation not in EVENT_KINDS):
+            if mood is None or (mood not in ASSERTED and p.relation not in EVENT_KINDS) or (
+                    p.reported_only and mood != REPORTED):
                 continue
         if p.not_in_list and any(_in_list(nodes[n]) for n in p.not_in_list if n in nodes):
             continue
