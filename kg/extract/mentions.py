@@ -7,14 +7,16 @@ Three kinds, in the order they are trusted:
   the whole proper name the parse shows ("the Zhejiang University-Hangzhou Global Scientific" →
   "... Innovation Center"), plus runs of proper nouns the NER missed ("Game Science");
 * **groups** — noun phrases that denote a delimited set ("a high-level delegation",
-  "six leading tech startups", "two state-run entities");
+  "six leading tech startups", "leading media outlets, including A and B", "British officials");
 * **references** — pronouns and definite descriptions ("he", "the company", "the Chief
-  Executive"), resolved to an entity by :mod:`kg.extract.coref`.
+  Executive"), plural ones ("they", "the two sides") and a wire story's "here", resolved to
+  entities by :mod:`kg.extract.coref`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,11 +52,10 @@ class Mention:
     canonical: str | None = None  # the name it stands for when the text differs ("Iraqi government" → Iraq)
     long_form: str | None = None  # a group's whole noun phrase ("areas affected by the shake-up")
     members: tuple[str, ...] = ()  # the entities a plural reference stands for ("they", "the two sides")
+    reasons: list[tuple[str, float, str]] = field(default_factory=list)  # (type, weight, why), for explanations
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
-
-    reasons: list[tuple[str, float, str]] = field(default_factory=list)  # (type, weight, why), for explanations
 
     def vote(self, kind: str | None, weight: float, reason: str = "") -> None:
         if kind:
@@ -395,7 +396,7 @@ def _office(doc: Doc, m: Mention) -> bool:
     tok = doc[m.start:m.end].root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-        if _plural_title(tok.lower_) and not tok._.kg_entity:
+        if _plural_title(tok.lower_):
             return True  # "the Vice-Ministers of Foreign Affairs, Agriculture and Commerce" (parsed as a conjunct)
     return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and _plural_title(tok.head.head.lower_)
 
@@ -404,6 +405,7 @@ _RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "fir
                          "of", "the", "and", "state"})
 
 
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in lexicon().titles for w in t.split()) | _RANK_WORDS
 
@@ -525,7 +527,9 @@ def _heads_names(root: Token, taken: list[bool]) -> bool:
 
 
 def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
-    """Noun phrases for delimited sets: collective nouns and numbered plurals."""
+    """Noun phrases for delimited sets: collective nouns ("the delegation"), counted or quoted
+    plurals that list names, plurals that head a list of names ("outlets, including A"), and
+    plurals for people that say which ones ("British officials")."""
     lex = lexicon()
     out = []
     grouped = [False] * len(doc)  # tokens already inside a group ("parties and [alliances]")
