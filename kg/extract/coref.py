@@ -117,18 +117,19 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     count = {"two": 2, "both": 2, "three": 3, "four": 4}.get(doc[ref.start:ref.end][0].lower_) if ref.end - ref.start > 1 \
         else None
     here = sent_of.get(ref.start, 0)
-    by_root = {doc[m.start:m.end].root.i: m.entity for m in anchors if m.entity and m.start < ref.start}
+    # the names of the window, before the reference
+    window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]
+    by_root = {doc[m.start:m.end].root.i: m.entity for m in window}
+    named = {i for m in window for i in range(m.start, m.end)}
     subject = doc[ref.start:ref.end].root.dep_ in ("nsubj", "nsubjpass")
     best: tuple[str, ...] = ()
     best_rank = (-1, -1, -1)
-    for m in anchors:
-        if not m.entity or m.start >= ref.start or here - sent_of.get(m.start, 0) > 2:
-            continue
+    for n, m in enumerate(window):
         root = doc[m.start:m.end].root
         if root.dep_ == "conj":
             continue  # the list starts at its first item
-        keys = [m.entity] + [by_root[c.i] for c in root.conjuncts if c.i in by_root and c.i < ref.start]
-        keys += _listed_after(doc, m, anchors, entities, ref.start)
+        keys = [m.entity] + [by_root[c.i] for c in root.conjuncts if c.i in by_root]
+        keys += _listed_after(doc, m, window[n + 1:], entities, named)
         keys = list(dict.fromkeys(keys))
         kinds = {entities[k].type for k in keys}
         if len(keys) < 2 or len(kinds) != 1 or (want != "Thing" and kinds != {want}) or "Group" in kinds:
@@ -144,16 +145,15 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     return best
 
 
-def _listed_after(doc: Doc, first: Mention, anchors: list[Mention], entities: dict[str, Entity], limit: int) -> list[str]:
-    """Names of *first*'s type written after it as one list, whatever the parse made of it:
-    "Dilson Funaro and central bank governor Francisco Gros" (only "and", commas and the words of
-    a title between them, no verb)."""
+def _listed_after(doc: Doc, first: Mention, later: list[Mention], entities: dict[str, Entity], named: set[int]) -> list[str]:
+    """Names of *first*'s type written after it (among the *later* mentions) as one list, whatever
+    the parse made of it: "Dilson Funaro and central bank governor Francisco Gros" (only "and",
+    commas and the words of a title between them, no verb, no other name: *named* tokens)."""
     kind = entities[first.entity].type
-    named = {i for m in anchors if m.entity for i in range(m.start, m.end)}
     out: list[str] = []
     end = first.end
-    for m in anchors:
-        if m.start < end or not m.entity or m.start >= limit:
+    for m in later:
+        if m.start < end:
             continue
         between = doc[end:m.start]
         if entities[m.entity].type != kind or len(between) > 6 or not any(t.lower_ in ("and", ",") for t in between) \
@@ -165,8 +165,8 @@ def _listed_after(doc: Doc, first: Mention, anchors: list[Mention], entities: di
 
 
 def _dateline_place(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:
-    """The place of a wire story's dateline ("PARIS, March 11 - ..."): the first name of the text,
-    when it is a place followed by a comma and a date before a dash."""
+    """The place of a wire story's dateline ("PARIS, March 11 - ..."): a place that begins a line
+    near the top, followed by a comma and a date before a dash."""
     for m in anchors:
         if m.start > 80:
             break  # a dateline opens the story, after at most a headline
