@@ -13,12 +13,12 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from .countries import country_code, country_of, home_countries
 from .events import EVENT_KINDS
+from .lexicon import lexicon
 from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
-from .countries import country_code, country_of, home_countries
-from .lexicon import lexicon
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, role_entities
 
