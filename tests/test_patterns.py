@@ -72,6 +72,8 @@ POSITIVE = [
      "visited", "Ndola"),
     ("Representatives from Petrobras have visited the Rotterdam refinery.", "Representatives from Petrobras",
      "visited", "Rotterdam"),
+    ("A Chinese delegation held talks in Nairobi on Monday.", "Chinese delegation", "visited", "Nairobi"),
+    ("A delegation from Manila signed a trade deal in Jakarta.", "delegation", "visited", "Jakarta"),
     # signsAgreementWith
     ("Airbus signed deals with two airlines — Qantas and Emirates.", "Airbus", "signsAgreementWith", "Emirates"),
     ("Boeing announced a deal with Qantas on Monday.", "Boeing", "signsAgreementWith", "Qantas"),
@@ -100,6 +102,7 @@ NEGATIVE = [
     ("Delegates came from Lyon, Nice, Lille and Paris.", "Lyon", "locatedIn", "Nice"),
     ("Argentina, Venezuela in oil deal", "Argentina", "locatedIn", "Venezuela"),
     ("They include Dallas in the US, Bordeaux in France and Oporto in Portugal.", "US", "locatedIn", "Bordeaux"),
+    ("Kenyan President William Ruto held a rally in Nairobi.", "William Ruto", "visited", "Nairobi"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
     # a local doing something at home is no visitor

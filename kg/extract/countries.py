@@ -76,8 +76,9 @@ def country_of(name: str, context: Iterable[str] = ()) -> str | None:
 
 
 def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Position]) -> dict[str, set[str]]:
-    """Person key → the countries the text says the person is from: a nationality adjective before
-    their name or title ("Venezuelan President Hugo Chavez"), or a place they hold an office of."""
+    """Person or group key → the countries the text says it is from: a nationality adjective before
+    a name or title ("Venezuelan President Hugo Chavez"), a place someone holds an office of, or
+    a group's place or nationality ("the Hong Kong delegation", "a delegation from Manila")."""
     homes: dict[str, set[str]] = defaultdict(set)
     for p in positions:
         if p.organization and entities[p.organization].type == "Place":
@@ -87,6 +88,20 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
     names = demonyms()
     for tok in doc:
         key = tok._.kg_entity
+        if key is not None and entities[key].type == "Group" and tok.dep_ != "compound":
+            # "the Hong Kong delegation", "a Chinese delegation", "a delegation from Manila"
+            for c in tok.children:
+                place = c if c.dep_ in ("compound", "nmod") else next(
+                    (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "from" else None
+                if place is not None and place._.kg_entity and entities[place._.kg_entity].type == "Place":
+                    code = country_of(entities[place._.kg_entity].label)
+                    if code:
+                        homes[key].add(code)
+                elif c.dep_ == "amod" and names.get(fold(c.text)):
+                    code = country_code(names[fold(c.text)])
+                    if code:
+                        homes[key].add(code)
+            continue
         if key is None or entities[key].type != "Person" or (tok.i and doc[tok.i - 1]._.kg_entity == key):
             continue
         # up to four words back, over the title: "Venezuelan [President] Hugo Chavez"
