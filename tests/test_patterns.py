@@ -81,6 +81,8 @@ POSITIVE = [
      "First Bank"),
     ("Hyundai CEO Jose Munoz signed a deal with Indonesian President Prabowo Subianto.", "Hyundai",
      "signsAgreementWith", "Prabowo Subianto"),
+    ("Lund University Vice-Chancellor Professor Erik Renstrom and Oxford University Chancellor William Hague "
+     "signed the agreement on Monday.", "Lund University", "signsAgreementWith", "Oxford University"),
     ("Acme Corp signed an agreement with Globex Inc on Monday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),

@@ -162,19 +162,35 @@ def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     words: list[Token] = []
     while i > 0 and len(words) < 8:
         tok = doc[i - 1]
-        if tok.is_space or tok.text in (",", "(", ")", "—", "-", "–") or "\n" in tok.whitespace_:
-            break
-        if not (_is_capitalised(tok) or tok.lower_ in ("of", "and", "for")) and tok.lower_ not in lex.titles:
+        if tok.text == ")" and words:  # "Deputy Vice-Chancellor (Strategic Engagement) Professor"
+            opening = next((j for j in range(i - 2, max(i - 8, -1), -1) if doc[j].text == "("), None)
+            if opening is not None:
+                i = opening
+                continue
+        joined = tok.text in ("-", "–") and not tok.whitespace_ and i >= 2 and not doc[i - 2].whitespace_
+        if tok.is_space or (tok.text in (",", "(", ")", "—", "-", "–") and not joined) or "\n" in tok.whitespace_:
+            break  # "Vice-Chancellor" keeps its hyphen; "Lee - the Chief" does not
+        if not (_is_capitalised(tok) or tok.lower_ in ("of", "and", "for") or joined) and tok.lower_ not in lex.titles:
             break
         words.insert(0, tok)
         i -= 1
-    # take the longest run of words at the end that is a title
-    for n in range(len(words), 0, -1):
-        tail = words[-n:]
-        text = " ".join(t.text for t in tail)
-        if text.casefold() in lex.titles:
-            return text, tail[0].i
-    return None, None
+    # take the longest run of words at the end that is a title, then any titles stacked before it
+    # ("Vice-Chancellor Professor [Grant Guilford]")
+    found: int | None = None
+    end = len(words)
+    while end > 0:
+        for n in range(end, 0, -1):
+            tail = words[end - n:end]
+            text = "".join(t.text + t.whitespace_ for t in tail).strip()  # over a skipped parenthesis
+            if text.casefold() in lex.titles and tail[0].text not in ("-", "–"):
+                found, end = end - n, end - n
+                break
+        else:
+            break
+    if found is None:
+        return None, None
+    first, last = words[found], words[-1]
+    return doc[first.i:last.i + 1].text, first.i
 
 
 def name_mentions(doc: Doc) -> list[Mention]:

@@ -158,7 +158,7 @@ def _role(nodes: dict[str, Token], role, relation: str) -> Iterator[tuple[str, T
     if found is None:
         return
     yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before,
-                             named=relation in _MEMBERS_MEANT)
+                             named=relation in _MEMBERS_MEANT, listed=role.listed)
 
 
 #: Relations whose sides may sign for what they hold an office of.
@@ -174,19 +174,23 @@ def on_behalf(relations: Sequence[Relation], positions: Sequence[Position], enti
         if p.organization and entities[p.organization].type in ("Organization", "Place") and p.evidence.start is not None:
             offices.setdefault(p.holder, []).append((p.evidence.start, p.evidence.end or p.evidence.start, p.organization))
     have = {(r.subject, r.predicate, r.object) for r in relations}
+
+    def readings(side: str, sentence: int) -> list[str]:
+        """*side* itself, and what it holds an office of in that sentence."""
+        own = [org for start, end, org in offices.get(side, ()) if start <= sentence <= end]
+        return [side, *own] if entities[side].type == "Person" else [side]
+
     out = []
     for r in relations:
         if r.predicate not in _ON_BEHALF_RELATIONS or r.inferred or r.evidence.start is None:
             continue
-        for side, other in ((r.subject, r.object), (r.object, r.subject)):
-            if entities[side].type != "Person":
-                continue
-            for start, end, org in offices.get(side, ()):
-                if not start <= r.evidence.start <= end or org == other or (org, r.predicate, other) in have:
-                    continue  # another sentence's title, or a fact already there
-                have.add((org, r.predicate, other))
+        for s in readings(r.subject, r.evidence.start):
+            for o in readings(r.object, r.evidence.start):
+                if s == o or (s, r.predicate, o) in have:
+                    continue  # the fact itself, or one already there
+                have.add((s, r.predicate, o))
                 ev = r.evidence
-                out.append(Relation(org, r.predicate, other, Evidence(
+                out.append(Relation(s, r.predicate, o, Evidence(
                     extractor=f"{ev.extractor}+on-behalf", confidence=round(ev.confidence * 0.9, 3), sentence=ev.sentence,
                     start=ev.start, end=ev.end), trigger=r.trigger, modality=r.modality))
     return out

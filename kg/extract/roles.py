@@ -312,12 +312,56 @@ def _listed_before(tok: Token) -> list[Token]:
     return out
 
 
+def _title_word(tok: Token) -> bool:
+    lex = lexicon()
+    return tok.lower_ in lex.titles or any(tok.lower_ in t.split() for t in lex.titles if " " in t) \
+        or tok.lower_ in ("-", "deputy", "vice", "pro", "(", ")")
+
+
+def _surface_list(tok: Token) -> list[Token]:
+    """The other names of *tok*'s type listed with it in its clause, however the parser attached
+    them: "Peking University President Lin Jianhua, Victoria University Vice-Chancellor Grant
+    Guilford, and ... Jenny Dixon signed": between two items only commas, "and", titles and the
+    names their titles are of."""
+    doc, kind, sent = tok.doc, tok._.kg_type, tok.sent
+    if entity(tok) is None or kind not in ("Person", "Organization"):
+        return []
+
+    def gap_ok(lo: int, hi: int) -> bool:
+        between = doc[lo:hi]
+        return 0 < len(between) <= 14 and any(t.lower_ in (",", "and") for t in between) and all(
+            t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
+            or (t.pos_ == "PROPN" and t.is_title) for t in between)
+
+    out = []
+    i = _name_start(doc, tok.i)
+    while True:  # leftwards
+        j = i - 1
+        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind):
+            j -= 1
+        if j < sent.start or not gap_ok(j + 1, i):
+            break
+        out.append(doc[j])
+        i = _name_start(doc, j)
+    end = _name_end(doc, tok.i)
+    while True:  # rightwards
+        j = end
+        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind):
+            j += 1
+        if j >= sent.end or not gap_ok(end, j):
+            break
+        out.append(doc[j])
+        end = _name_end(doc, j)
+    return out
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
-                  before: bool = False, named: bool = False) -> Iterator[tuple[str, Token]]:
-    """Entities for a role token, with its coordinated and appositive names when *expand*, and
-    with the names listed right before it when *before*. With *named*, a group whose members are
-    named in apposition stands for them ("deals with two airlines — A and B")."""
-    candidates = [tok, *(_listed_before(tok) if before else ())]
+                  before: bool = False, named: bool = False, listed: bool = False) -> Iterator[tuple[str, Token]]:
+    """Entities for a role token, with its coordinated and appositive names when *expand*, with
+    the names listed right before it when *before*, and with the names written in one list with
+    it when *listed*. With *named*, a group whose members are named in apposition stands for them
+    ("deals with two airlines — A and B")."""
+    candidates = [tok, *(_listed_before(tok) if before else ()), *(_surface_list(tok) if listed else ())]
     if expand:
         # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
         candidates += [c for c in tok.conjuncts if c.i > tok.i and not _has_own_place(c) and not _place_of_another(c)]
