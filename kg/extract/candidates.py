@@ -99,8 +99,12 @@ class Describer:
             return self.entities[tok._.kg_entity].type
         return tok.pos_
 
-    def features(self, a: Token, b: Token, a_kind: str, b_kind: str, sent: Span) -> dict[str, float]:
-        f: dict[str, float] = {}
+    def sentence_features(self, sent: Span) -> dict[str, float]:
+        """What every candidate of a sentence shares: the trigger classes in it."""
+        return {f"in_sent={c}": 1.0 for t in sent for c in self.triggers.classes(t)}
+
+    def features(self, a: Token, b: Token, a_kind: str, b_kind: str, shared: dict[str, float]) -> dict[str, float]:
+        f: dict[str, float] = dict(shared)
         ta, tb = self.entities[a._.kg_entity].type, self.entities[b._.kg_entity].type
         f[f"types={ta}>{tb}"] = 1.0
         f[f"kinds={a_kind}>{b_kind}"] = 1.0
@@ -151,9 +155,6 @@ class Describer:
             if tok.dep_ == "pobj":
                 f[f"{side}_prep={tok.head.lower_}"] = 1.0
             f[f"{side}_dep={tok.dep_}"] = 1.0
-        for t in sent:
-            for c in self.triggers.classes(t):
-                f[f"in_sent={c}"] = 1.0
         return f
 
 
@@ -184,6 +185,9 @@ def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mentio
         key = (rel.predicate, s, o, doc[rel.trigger].sent.start)
         ids, trig = proposed.setdefault(key, (set(), rel.trigger))
         ids.add(rel.evidence.extractor)
+    proposed_in: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    for rel, s, o, start in proposed:
+        proposed_in[start].append((rel, s, o))
     out: list[Candidate] = []
     for sent in doc.sents:
         heads = by_sent.get(sent.start, [])[:MAX_MENTIONS]
@@ -202,15 +206,16 @@ def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mentio
                     if key in best and abs(best[key].subject_token - best[key].object_token) <= dist:
                         continue  # the closest pair of mentions describes the fact
                     best[key] = Candidate(rel, ea, eb, sent.start, ta.i, tb.i)
-        for key, (ids, trig) in proposed.items():
-            if key[3] == sent.start and key[:3] not in best:
+        for rel, s, o in proposed_in.get(sent.start, ()):
+            if (rel, s, o) not in best:
                 # a pattern reached an entity through a pronoun or a list outside the mentions
-                rel, s, o, _ = key
-                best[key[:3]] = Candidate(rel, s, o, sent.start, trig, trig)
+                trig = proposed[(rel, s, o, sent.start)][1]
+                best[(rel, s, o)] = Candidate(rel, s, o, sent.start, trig, trig)
         kinds = {e: k for e, _, k in heads}
+        shared = describe.sentence_features(sent) if best else {}
         for (rel, s, o), cand in best.items():
             a, b = doc[cand.subject_token], doc[cand.object_token]
-            cand.features = describe.features(a, b, kinds.get(s, "name"), kinds.get(o, "name"), sent) \
+            cand.features = describe.features(a, b, kinds.get(s, "name"), kinds.get(o, "name"), shared) \
                 if a._.kg_entity and b._.kg_entity else {"path=proposed": 1.0}
             ids, trig = proposed.get((rel, s, o, sent.start), (set(), None))
             if ids:

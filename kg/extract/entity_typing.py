@@ -48,7 +48,7 @@ _OWNED_BY_ORGANISATIONS = frozenset({
 _OWNED_BY_PLACES = frozenset({
     "capital", "government", "economy", "citizens", "people", "population", "territory", "province", "provinces",
     "coast", "border", "borders", "embassy", "president", "parliament", "army", "military", "navy", "cities",
-    "regions", "districts", "largest city", "states", "minister", "ministry", "foreign ministry", "prime minister",
+    "regions", "districts", "states", "minister", "ministry",
 })
 #: Words that make a name an organisation's wherever they stand in it ("Bank of Ceylon").
 _ORGANISATION_WORDS = frozenset({

@@ -31,3 +31,14 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
     return Lexicon(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+#: Words that rank or qualify a title ("Deputy", "Vice", "Acting") without being one.
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "first", "general", "executive", "under",
+                        "of", "the", "and", "state", "pro"})
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of every title, and the rank words: what an office without a name is made of."""
+    return frozenset(w for t in lexicon().titles for w in t.split()) | RANK_WORDS

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import lexicon
+from .lexicon import RANK_WORDS, lexicon, title_words
 from .places import demonyms, fold, is_place, place_names
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
@@ -417,24 +416,15 @@ def _office(doc: Doc, m: Mention) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and _plural_title(tok.head.head.lower_)
 
 
-_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "senior", "first", "general", "executive", "under",
-                         "of", "the", "and", "state"})
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(w for t in lexicon().titles for w in t.split()) | _RANK_WORDS
-
-
 def _only_title_words(doc: Doc, m: Mention) -> bool:
     """"the Deputy Secretary General", "the Vice-Ministers": an office without a name."""
     words = [w for t in doc[m.start:m.end] for w in re.split(r"[-–]", t.lower_) if w]
     if not words or m.source == "gazetteer":
         return False
-    titles = _title_words()
+    titles = title_words()
     singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
     return all(w in titles or s in titles for w, s in zip(words, singular)) and any(
-        w not in _RANK_WORDS or s not in _RANK_WORDS for w, s in zip(words, singular))
+        w not in RANK_WORDS or s not in RANK_WORDS for w, s in zip(words, singular))
 
 
 def _inside_title(doc: Doc, m: Mention) -> bool:

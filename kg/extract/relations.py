@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .countries import country_code, country_of, home_countries
 from .events import EVENT_KINDS
@@ -91,14 +91,20 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 seen.add(key)
                 if p.relation == "visited" and mood in ASSERTED:
                     visitors.travellers.add(s_key)
-                start, end = sent.start_char, sent.end_char
-                source = text if text is not None else doc.text
-                sentence = source[start:end].strip()
+                sentence, start, end = sentence_of(sent, text)
                 yield Relation(s_key, p.relation, o_key, Evidence(
-                    extractor=pid, confidence=p.confidence, sentence=" ".join(sentence.split()),
-                    start=start + (len(source[start:end]) - len(source[start:end].lstrip())),
-                    end=end - (len(source[start:end]) - len(source[start:end].rstrip())),
+                    extractor=pid, confidence=p.confidence, sentence=sentence, start=start, end=end,
                 ), trigger=anchor.i, modality=mood)
+
+
+def sentence_of(sent: Span, text: str | None = None) -> tuple[str, int, int]:
+    """A sentence as evidence: its text from the original article (*text*, else the parse's) with
+    runs of whitespace made single, and its offsets without the whitespace around it."""
+    source = text if text is not None else sent.doc.text
+    raw = source[sent.start_char:sent.end_char]
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.end_char - (len(raw) - len(raw.rstrip()))
+    return " ".join(raw.split()), start, end
 
 
 def _country_in_place(thing: Entity, place: Entity) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import lexicon
+from .lexicon import lexicon, title_words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
@@ -147,8 +147,8 @@ def name_after(tok: Token) -> Token | None:
     return doc[i] if i < len(doc) and entity(doc[i]) else None
 
 
-FINDERS = {"agent_of": agent_of, "name_before": name_before, "name_after": name_after, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
-           "appos_anchor": appos_anchor, "self": lambda t: t}
+FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
+           "appos_anchor": appos_anchor, "name_before": name_before, "name_after": name_after, "self": lambda t: t}
 
 
 def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False) -> str | None:
@@ -313,9 +313,7 @@ def _listed_before(tok: Token) -> list[Token]:
 
 
 def _title_word(tok: Token) -> bool:
-    lex = lexicon()
-    return tok.lower_ in lex.titles or any(tok.lower_ in t.split() for t in lex.titles if " " in t) \
-        or tok.lower_ in ("-", "deputy", "vice", "pro", "(", ")")
+    return tok.lower_ in title_words() or tok.lower_ in ("-", "(", ")")
 
 
 def _surface_list(tok: Token) -> list[Token]:

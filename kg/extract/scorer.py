@@ -29,6 +29,7 @@ from ..settings import DATA_DIR
 from .candidates import Candidate
 from .modality import ASSERTED, REPORTED, modality
 from .records import Evidence, Relation
+from .relations import sentence_of
 
 FORMAT = "kg-scorer/1"
 #: Relations whose facts are events with a modality (a visit, a signing).
@@ -102,7 +103,6 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
     the candidate, if any (``scorer/visited+visited/trip-noun``), so a fact that only the model
     found can be told from one a pattern also matched.
     """
-    source = text if text is not None else doc.text
     out = []
     for cand in candidates:
         p = scorer.probability(cand)
@@ -114,12 +114,9 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
             mode = modality(doc[cand.trigger])
             if mode not in ASSERTED:
                 continue  # speculative, cancelled or denied: not a fact
-        sent = doc[cand.sentence].sent
-        raw = source[sent.start_char:sent.end_char]
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
-        end = sent.end_char - (len(raw) - len(raw.rstrip()))
+        sentence, start, end = sentence_of(doc[cand.sentence].sent, text)
         extractor = "+".join((f"scorer/{cand.relation}", *cand.patterns))
         out.append(Relation(cand.subject, cand.relation, cand.object, Evidence(
-            extractor=extractor, confidence=round(p, 3), sentence=" ".join(raw.split()), start=start, end=end),
+            extractor=extractor, confidence=round(p, 3), sentence=sentence, start=start, end=end),
             trigger=cand.trigger, modality=mode))
     return out
