@@ -11,6 +11,7 @@ import typer
 from .commands.build import build_command
 from .commands.evaluate import evaluate_command
 from .commands.query import query_command
+from .commands.serve import serve_command
 from .commands.stats import stats_command
 from .commands.train import train_command
 from .commands.viz import viz_command
@@ -29,6 +30,7 @@ app.command("stats")(stats_command)
 app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
 app.command("train")(train_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:
