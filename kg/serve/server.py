@@ -16,7 +16,7 @@ from .workers import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, DEFAULT_WORKERS, QueryPo
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A bound TCP socket on *host*:*port* (uvicorn calls listen)."""
+    """A listening TCP socket on *host*:*port*: clients that connect before uvicorn runs wait in the backlog."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except socket.gaierror as exc:
@@ -25,6 +25,7 @@ def bind(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(address)
+        sock.listen(2048)
     except OSError as exc:
         sock.close()
         raise KgError(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}") from None
