@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,13 @@ def _one_line(exc: Exception) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
+@lru_cache(maxsize=256)
+def _prepare(query: str):
+    # parsing is most of a small query's cost (~40 ms against ~5 ms to evaluate on the example
+    # graph), and a prepared query can be run again: an endpoint sees the same texts repeatedly
+    return prepareQuery(query, initNs=PREFIXES)
+
+
 def run_query(graph: Graph, query: str, where: str = "query", limit: int | None = None) -> QueryResult:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over *graph* with the kg prefixes pre-bound.
 
@@ -155,7 +163,7 @@ def run_query(graph: Graph, query: str, where: str = "query", limit: int | None 
     if not query.strip():
         raise QueryError(where, "empty query")
     try:
-        prepared = prepareQuery(query, initNs=PREFIXES)
+        prepared = _prepare(query)
     except ParseBaseException as exc:
         if is_update(query):
             raise QueryError(where, "SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are not allowed: kg query is read-only") from None
