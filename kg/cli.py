@@ -10,6 +10,7 @@ import typer
 
 from .commands.build import build_command
 from .commands.evaluate import evaluate_command
+from .commands.export import export_command
 from .commands.path import path_command
 from .commands.query import query_command
 from .commands.serve import serve_command
@@ -29,6 +30,7 @@ app.command("build")(build_command)
 app.command("query")(query_command)
 app.command("stats")(stats_command)
 app.command("path")(path_command)
+app.command("export")(export_command)
 app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
 app.command("train")(train_command)
