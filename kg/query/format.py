@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -215,6 +216,8 @@ def _python_value(term: Node | None) -> Any:
         return None
     if isinstance(term, Literal):
         value = term.toPython()
+        if isinstance(value, Decimal):  # xsd:decimal (kg:confidence): pandas computes on floats, not Decimals
+            return float(value)
         return str(term) if isinstance(value, Literal) else value  # unknown datatypes stay text
     return compact_term(term)
 
