@@ -27,10 +27,13 @@ from kg.query import run_query
 ROOT = Path(__file__).resolve().parents[1]
 
 
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def post(endpoint: str, query: str) -> int:
     data = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(endpoint, data=data, headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with _DIRECT.open(request, timeout=60) as response:
         response.read()
         return response.status
 

@@ -71,10 +71,13 @@ def writable(graph_file: Path) -> Iterator[Server]:
     running.stop()
 
 
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 never through a proxy
+
+
 def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with _DIRECT.open(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read().decode("utf-8")
