@@ -561,7 +561,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         )
         # a quoted nickname for a set: Hangzhou's “six little dragons”
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
-        if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
+        if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
         ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people:
             start, end = _strip(doc, chunk.start, chunk.end)
@@ -584,6 +584,17 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 for i in range(start, end):
                     grouped[i] = True
     return out
+
+
+def _made_up_of_names(root: Token, taken: list[bool]) -> bool:
+    """"A, B and C make up [the board]", "A and B formed [a consortium]": what named members make up is a set."""
+    verb = root.head
+    if root.dep_ != "dobj" or not (
+            (verb.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
+            or verb.lemma_ in ("constitute", "compose")):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and taken[subject.i] and any(c.dep_ in ("conj", "appos") for c in subject.subtree)
 
 
 def _coordinated_plurals(root: Token, end: int) -> int:

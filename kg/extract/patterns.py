@@ -131,6 +131,8 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
         where = f"{path}: pattern {p.get('id', n) if isinstance(p, dict) else n}"
         if not isinstance(p, dict) or not isinstance(p.get("pattern"), list) or "id" not in p:
             raise InputError(where, "each pattern needs an \"id\" and a \"pattern\" list")
+        if any(q.id == str(p["id"]) for q in out):  # a later file may replace a pattern; one file says it once
+            raise InputError(where, "a second pattern with this id in the same file")
         nodes = {step.get("RIGHT_ID") for step in p["pattern"] if isinstance(step, dict)}
         subject, obj = _role(p.get("subject"), where), _role(p.get("object"), where)
         for role in (subject, obj):
