@@ -14,6 +14,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 from kg.errors import KgError, OutputError
 from kg.graph.vocab import ENTITY_TYPES, KG, KGR
 from kg.viz import write_html
+from kg.viz.browser import chromium, missing, open_page
 from kg.viz.page import TYPE_STYLES, render_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,8 +23,6 @@ IMG = "<img src=x onerror=alert(1)>"
 # jane, john, springfield, ohio, acme, delegation, the <script> person, the <img> person (not "Nowhere")
 N_ENTITIES = 8
 N_EDGES = 8  # visited x3, includes x2, locatedIn x2, signsAgreementWith once
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PERSON = "https://w3id.org/newskg/id/person/"
 
 
@@ -270,36 +269,14 @@ def test_cli_writes_the_page_and_reports_bad_options(run_cli, graph: Graph, tmp_
 
 
 @pytest.fixture(scope="module")
-def driver(tmp_path_factory: pytest.TempPathFactory):
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(f"browser test needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="browser test needs selenium (pip install selenium)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    # an explicit chromedriver path: selenium-manager never downloads a driver
-    drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    try:
-        yield drv
-    finally:
-        drv.quit()
-
-
-@pytest.fixture(scope="module")
-def browser(driver, page: Path):
-    """The page loaded once, laid out and still."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get_log("performance")  # drop what the browser loaded at start-up (its new-tab page)
-    driver.get(page.as_uri())
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return window.kgReady === true"))
-    return driver
+def browser(page: Path):
+    """One headless Chromium for the module, with the page loaded once, laid out and still."""
+    if (why := missing()) is not None:
+        pytest.skip(f"browser test {why}")
+    with chromium(logs=True) as driver:
+        driver.get_log("performance")  # drop what the browser loaded at start-up (its new-tab page)
+        open_page(driver, page, timeout=60)
+        yield driver
 
 
 def test_browser_draws_every_node_and_edge(browser) -> None:

@@ -217,7 +217,7 @@
     var e = edgeById[id], at = network.getPositions([e.from, e.to]);
     network.selectEdges([id]);
     network.moveTo({position: {x: (at[e.from].x + at[e.to].x) / 2, y: (at[e.from].y + at[e.to].y) / 2},
-                    scale: Math.max(network.getScale(), 1.0), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+                    scale: Math.max(network.getScale(), 0.8), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     showEdge(id);
   }
   network.on("click", function (params) {
