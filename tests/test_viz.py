@@ -43,7 +43,7 @@ def text(page: Path) -> str:
 
 
 def _data(text: str) -> dict:
-    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', text, re.S)
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', text, re.DOTALL)
     assert match, "no data block in the page"
     return json.loads(match.group(1))
 
@@ -87,8 +87,8 @@ def test_page_is_offline(text: str) -> None:
     for tag, attrs in parsed.tags:
         assert "src" not in attrs, f"<{tag}> loads {attrs['src']}"
         assert tag != "link", f"external stylesheet or resource: {attrs}"
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.I)
-    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.IGNORECASE)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", text, re.IGNORECASE)
     assert "@import" not in text and "@font-face" not in text
     assert "cdn.jsdelivr" not in text and "cdnjs" not in text
     assert any("vis-network" in s and "Network" in s for s in parsed.scripts)  # vis-network is inlined
@@ -361,7 +361,7 @@ def test_browser_markup_names_stay_text(browser) -> None:
                                   " document.querySelectorAll('script').length]") == [0, 3]
     time.sleep(0.3)  # give any injected handler (img onerror) a chance to fire
     with pytest.raises(NoAlertPresentException):
-        browser.switch_to.alert
+        _ = browser.switch_to.alert
 
 
 def test_browser_no_errors_and_no_requests(browser, page: Path) -> None:

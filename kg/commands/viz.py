@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,9 +23,9 @@ def viz_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg knowledge graph",
     size: Annotated[SizeBy, typer.Option("--size", help="What node size shows.")] = SizeBy.pagerank,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Keep only the N most central entities (PageRank).")] = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Draw only this entity's neighbourhood (its label or an altLabel).")] = None,
-    hops: Annotated[Optional[int], typer.Option("--hops", min=0, help="With --focus: how many relations away to go (default 1).")] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep only the N most central entities (PageRank).")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Draw only this entity's neighbourhood (its label or an altLabel).")] = None,
+    hops: Annotated[int | None, typer.Option("--hops", min=0, help="With --focus: how many relations away to go (default 1).")] = None,
     all_entities: Annotated[bool, typer.Option("--all-entities", help="Also draw entities without any relation.")] = False,
 ) -> None:
     """Write an interactive HTML page of the graph (one file, works offline)."""

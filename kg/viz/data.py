@@ -15,7 +15,13 @@ from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..graph.vocab import ENTITY_TYPES, FACT_EVENT_TYPES, KG, PREFIXES, SYMMETRIC_RELATIONS
+from ..graph.vocab import (
+    ENTITY_TYPES,
+    FACT_EVENT_TYPES,
+    KG,
+    PREFIXES,
+    SYMMETRIC_RELATIONS,
+)
 
 SCHEMA = Namespace(PREFIXES["schema"])
 
@@ -309,7 +315,7 @@ def _document(graph: Graph, doc: Node) -> dict:
         "title": one(DCTERMS.title) or one(DCTERMS.identifier) or _local_name(doc),
         "date": one(DCTERMS.date),
         # only web links: a javascript: or file: URL in the data must not become a link
-        "url": url if url and re.match(r"https?://", url, re.I) else None,
+        "url": url if url and re.match(r"https?://", url, re.IGNORECASE) else None,
         "source": one(KG.sourcePath),
     }
 

@@ -92,9 +92,10 @@ def vis_options(n_nodes: int, n_edges: int) -> dict:
     """vis-network options: a seeded layout whose stabilisation is bounded; the page then turns physics off.
 
     The iteration budget shrinks as the graph grows (each barnesHut iteration is O(n log n)), so
-    a 2,000-node page settles in seconds instead of running the simulation on every frame.
+    a 2,000-node page (100 iterations) settles in seconds instead of running the simulation on every
+    frame; see ``benchmarks/bench_page.py``.
     """
-    iterations = max(150, min(1000, 400_000 // max(n_nodes, 1)))
+    iterations = max(60, min(1000, 200_000 // max(n_nodes, 1)))
     simple = n_edges >= SIMPLE_EDGES_MIN
     return {
         "autoResize": True,
@@ -141,7 +142,7 @@ def _assets() -> dict[str, Markup]:
     out = {}
     for name, path in files.items():
         text = path.read_text(encoding="utf-8")
-        if re.search(r"</(script|style)", text, re.I):  # would end the inline block early
+        if re.search(r"</(script|style)", text, re.IGNORECASE):  # would end the inline block early
             raise KgError(path, "cannot be inlined: contains a closing </script> or </style>")
         out[name] = Markup(text)
     return out
