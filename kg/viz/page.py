@@ -34,6 +34,9 @@ INFERRED_COLOR = "#8C8C8C"
 IMPROVED_LAYOUT_MAX = 100
 #: Above this many edges, straight edges and no labels: curves and text dominate drawing time.
 SIMPLE_EDGES_MIN = 400
+#: The layout also stops after this long, however many iterations are left: on a slow or busy
+#: machine a 2,000-node page is still usable within seconds.
+LAYOUT_BUDGET_MS = 4000
 
 
 def write_html(graph: Graph, path: str | os.PathLike[str], *, title: str = "kg knowledge graph",
@@ -76,7 +79,7 @@ def render_html(graph: Graph, *, title: str = "kg knowledge graph", size: str = 
         raise KgError("--focus", f"no entity named {exc.name!r}{hint}") from None
     data["options"] = vis_options(len(data["nodes"]), len(data["edges"]))
     data["style"] = {"extracted": EXTRACTED_COLOR, "inferred": INFERRED_COLOR,
-                     "edgeLabels": len(data["edges"]) < SIMPLE_EDGES_MIN}
+                     "edgeLabels": len(data["edges"]) < SIMPLE_EDGES_MIN, "layoutBudgetMs": LAYOUT_BUDGET_MS}
     return _environment().get_template("page.html").render(
         title=title,
         data=data,
@@ -91,7 +94,8 @@ def render_html(graph: Graph, *, title: str = "kg knowledge graph", size: str = 
 def vis_options(n_nodes: int, n_edges: int) -> dict:
     """vis-network options: a seeded layout whose stabilisation is bounded; the page then turns physics off.
 
-    The iteration budget shrinks as the graph grows (each barnesHut iteration is O(n log n)), so
+    The iteration budget shrinks as the graph grows (each barnesHut iteration is O(n log n)), and
+    the page also stops the layout after :data:`LAYOUT_BUDGET_MS`, so
     a 2,000-node page (100 iterations) settles in seconds instead of running the simulation on every
     frame; see ``benchmarks/bench_page.py``.
     """
@@ -105,10 +109,11 @@ def vis_options(n_nodes: int, n_edges: int) -> dict:
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.3, "springLength": 140,
                           "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 10, "fit": True},
             "minVelocity": 1.0,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
+        # hover highlighting tests every edge on each mouse move; tooltips work without it
+        "interaction": {"hover": not simple, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
                         "hideEdgesOnDrag": simple, "hideEdgesOnZoom": simple},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {

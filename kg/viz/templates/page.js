@@ -59,6 +59,7 @@
     return item;
   }));
   var container = document.getElementById("network");
+  var layoutStart = performance.now();
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   var status = document.getElementById("layout-status");
 
@@ -74,6 +75,8 @@
   } else {
     network.on("stabilizationProgress", function (p) {
       status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+      // out of time: stopSimulation ends the stabilisation loop, which then reports it is done
+      if (performance.now() - layoutStart > data.style.layoutBudgetMs) { network.stopSimulation(); }
     });
     network.once("stabilizationIterationsDone", settled);
   }
