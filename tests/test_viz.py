@@ -357,6 +357,22 @@ def test_browser_markup_names_stay_text(browser) -> None:
     titles = browser.execute_script(
         "return [kg.nodes.get(arguments[0]).title, kg.nodes.get(arguments[0]).label]", img)
     assert titles[0].startswith(IMG + "\nPerson") and titles[1] == IMG  # plain-text title, drawn label
+
+    # the tooltip, shown by moving the mouse onto the node, is text too
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    time.sleep(0.5)  # the focus animation
+    canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
+    x, y = browser.execute_script("var p = kg.network.canvasToDOM(kg.network.getPositions([arguments[0]])[arguments[0]]);"
+                                  " return [p.x, p.y];", img)
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)) \
+        .pause(0.1).move_by_offset(1, 0).perform()
+    tooltip = WebDriverWait(browser, 5).until(lambda d: d.execute_script(
+        "var t = document.querySelector('div.vis-tooltip');"
+        " return t && t.style.visibility !== 'hidden' && t.textContent ? [t.textContent, t.querySelectorAll('img, script').length] : null"))
+    assert tooltip[0].startswith(IMG) and tooltip[1] == 0  # innerText: line breaks become <br>, nothing else
     assert browser.execute_script("return [document.querySelectorAll('img').length,"
                                   " document.querySelectorAll('script').length]") == [0, 3]
     time.sleep(0.3)  # give any injected handler (img onerror) a chance to fire
