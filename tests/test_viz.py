@@ -165,6 +165,7 @@ def test_top_and_focus_select_entities(graph: Graph) -> None:
     assert {n["label"] for n in near["nodes"]} == {"Jane Doe", "Springfield", "delegation"}
     two = _data(render_html(graph, focus="Jane Doe", hops=2))
     assert {"Ohio", "John Roe", "Acme Corp"} < {n["label"] for n in two["nodes"]}
+    assert [n["label"] for n in _data(render_html(graph, focus="Nowhere"))["nodes"]] == ["Nowhere"]
     with pytest.raises(KgError, match=r"--focus: no entity named 'Jane Dough' \(did you mean 'Jane Doe'"):
         render_html(graph, focus="Jane Dough")
 

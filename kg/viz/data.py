@@ -103,7 +103,8 @@ def page_data(graph: Graph, *, size: str = "pagerank", selection: Selection | No
 
     keep = set(entity_type) if selection.all_entities else {e for e in entity_type if degree[e]}
     if selection.focus is not None:
-        keep &= _neighbourhood(_find(selection.focus, names, alt), neighbours, selection.hops)
+        seeds = _find(selection.focus, names, alt)
+        keep = (keep & _neighbourhood(seeds, neighbours, selection.hops)) | seeds  # the focus even without relations
     if selection.top is not None:
         keep = set(sorted(keep, key=lambda e: (-round(ranks[e], 12), names[e].casefold(), str(e)))[: selection.top])
     edges = [e for e in edges if e.source in keep and e.target in keep]
