@@ -363,16 +363,22 @@ def test_browser_markup_names_stay_text(browser) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.support.ui import WebDriverWait
 
-    time.sleep(0.5)  # the focus animation
     canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
-    x, y = browser.execute_script("var p = kg.network.canvasToDOM(kg.network.getPositions([arguments[0]])[arguments[0]]);"
-                                  " return [p.x, p.y];", img)
     size = canvas.size
-    ActionChains(browser).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)) \
-        .pause(0.1).move_by_offset(1, 0).perform()
-    tooltip = WebDriverWait(browser, 5).until(lambda d: d.execute_script(
-        "var t = document.querySelector('div.vis-tooltip');"
-        " return t && t.style.visibility !== 'hidden' && t.textContent ? [t.textContent, t.querySelectorAll('img, script').length] : null"))
+
+    def hover_shows_tooltip(d):
+        # the view, still (no animation), then the mouse onto the node; retried while the machine is busy
+        x, y = d.execute_script(
+            "var id = arguments[0], net = kg.network;"
+            " net.moveTo({position: net.getPositions([id])[id], scale: 1.5});"
+            " var p = net.canvasToDOM(net.getPositions([id])[id]); return [p.x, p.y];", img)
+        ActionChains(d).move_to_element_with_offset(canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)) \
+            .pause(0.05).move_by_offset(1, 0).pause(0.4).perform()
+        return d.execute_script(
+            "var t = document.querySelector('div.vis-tooltip');"
+            " return t && t.style.visibility !== 'hidden' && t.textContent ? [t.textContent, t.querySelectorAll('img, script').length] : null")
+
+    tooltip = WebDriverWait(browser, 20, poll_frequency=0.2).until(hover_shows_tooltip)
     assert tooltip[0].startswith(IMG) and tooltip[1] == 0  # innerText: line breaks become <br>, nothing else
     assert browser.execute_script("return [document.querySelectorAll('img').length,"
                                   " document.querySelectorAll('script').length]") == [0, 3]
