@@ -85,11 +85,13 @@ class KnowledgeGraph:
         return ('<iframe sandbox="allow-scripts" style="width: 100%; height: 860px; border: 0" '
                 f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
-    def to_html(self, path: PathLike, title: str = "kg knowledge graph") -> Path:
-        """Write an offline interactive page of the graph (pyvis)."""
+    def to_html(self, path: PathLike, title: str = "kg knowledge graph", *, size: str = "pagerank",
+                top: int | None = None, focus: str | None = None, hops: int = 1, all_entities: bool = False) -> Path:
+        """Write an offline interactive page of the graph (see :func:`kg.viz.render_html` for the options)."""
         from .viz import write_html
 
-        return write_html(self.graph, path, title=title)
+        return write_html(self.graph, path, title=title, size=size, top=top, focus=focus, hops=hops,
+                          all_entities=all_entities)
 
     def serialize(self, path: PathLike, format: str | None = None) -> Path:
         """Write the graph; the format follows the extension (.ttl, .nt, .jsonld, .trig, ...)."""
