@@ -13,6 +13,7 @@ from .commands.evaluate import evaluate_command
 from .commands.query import query_command
 from .commands.stats import stats_command
 from .commands.train import train_command
+from .commands.validate import validate_command
 from .commands.viz import viz_command
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ app.command("stats")(stats_command)
 app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
 app.command("train")(train_command)
+app.command("validate")(validate_command)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
+from ..errors import KgError
 from .ontology import load_rdf, shapes as default_shapes
 from .vocab import PREFIXES
 
@@ -63,7 +64,10 @@ def _short(graph: Graph, term: object) -> str:
 
 def validate(graph: Graph, shapes: Graph | str | os.PathLike[str] | None = None) -> ValidationReport:
     """Validate *graph* against *shapes* (a graph or a file; default: kg's shapes)."""
-    import pyshacl  # imported here: only validation needs it
+    try:
+        import pyshacl  # imported here: only validation needs it
+    except ImportError:
+        raise KgError("pyshacl", "not installed; validation needs it: pip install 'newskg[validate]'") from None
 
     shapes_graph = default_shapes() if shapes is None else shapes if isinstance(shapes, Graph) else load_rdf(shapes)
     conforms, results, _text = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none",
