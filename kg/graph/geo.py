@@ -109,8 +109,16 @@ def _admin1() -> dict[tuple[str, float, float], str]:
             for r in rows if r.get("state")}
 
 
-def resolve(name: str, context: set[str] = frozenset()) -> PlaceRecord | None:
-    """The gazetteer entry *name* unambiguously denotes, given the *context* country codes."""
+def state_of(record: PlaceRecord) -> str | None:
+    """The province or state of a city (GeoNames admin1 name), when the table has it."""
+    if record.kind != "city" or record.latitude is None or record.longitude is None:
+        return None
+    return _admin1().get((record.country, round(record.latitude, 3), round(record.longitude, 3)))
+
+
+def resolve(name: str, context: set[str] = frozenset(), nearby: set[str] = frozenset()) -> PlaceRecord | None:
+    """The gazetteer entry *name* unambiguously denotes, given the *context* country codes and the
+    folded names of the other places *nearby* (a city in a province the article names wins)."""
     countries, places = _tables()
     code = country_code(name)
     if code in countries:
@@ -118,6 +126,9 @@ def resolve(name: str, context: set[str] = frozenset()) -> PlaceRecord | None:
     candidates = places.get(fold(name), [])
     if context and any(c.country in context for c in candidates):
         candidates = [c for c in candidates if c.country in context]
+    if nearby and len(candidates) > 1:
+        inside = [c for c in candidates if (state := state_of(c)) and fold(state) in nearby]
+        candidates = inside or candidates
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -154,7 +165,8 @@ def link_places(graph: Graph, chain: bool = False) -> int:
         alone = {node: next((r for n in _names(graph, node) if (r := resolve(n))), None) for node in nodes}
         context = {r.country for r in alone.values() if r is not None}
         for node in nodes:
-            decisions[node].add(next((r for n in _names(graph, node) if (r := resolve(n, context))), None))
+            nearby = {fold(n) for other in nodes if other != node for n in _names(graph, other)}
+            decisions[node].add(next((r for n in _names(graph, node) if (r := resolve(n, context, nearby))), None))
     linked = {node: next(iter(found)) for node, found in decisions.items() if len(found) == 1 and None not in found}
     for node, record in sorted(linked.items()):
         if record.iri is not None:
@@ -181,7 +193,6 @@ def _place_node(graph: Graph, name: str, country: str, record: PlaceRecord | Non
 
 def _chain(graph: Graph, linked: dict[URIRef, PlaceRecord]) -> list[Derived]:
     countries, _ = _tables()
-    admin1 = _admin1()
     facts = []
 
     def fact(s: URIRef, o: URIRef, record: PlaceRecord) -> Derived:
@@ -194,8 +205,8 @@ def _chain(graph: Graph, linked: dict[URIRef, PlaceRecord]) -> list[Derived]:
         country = countries[record.country]
         country_node = _place_node(graph, country.name, country.country, country)
         parent = country_node
-        if record.kind == "city" and record.latitude is not None:
-            state = admin1.get((record.country, round(record.latitude, 3), round(record.longitude, 3)))
+        if record.kind == "city":
+            state = state_of(record)
             if state and fold(state) != fold(record.name):
                 state_record = resolve(state, {record.country})
                 parent = _place_node(graph, state, record.country,
