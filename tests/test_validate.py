@@ -29,15 +29,15 @@ def _copy(graph: Graph) -> Graph:
 def broken(example_graph: kg.KnowledgeGraph) -> tuple[Graph, dict[str, object]]:
     """The example graph with four deliberate faults, and the nodes they were made on."""
     g = _copy(example_graph.graph)
-    text_evidence = sorted(e for e in g.subjects(KG.sentence, None)
-                           if (None, KG.evidence, e) in g and (g.value(None, KG.evidence, e), RDF.type, KG.Statement) in g)[0]
+    text_evidence = min(e for e in g.subjects(KG.sentence, None)
+                        if (g.value(None, KG.evidence, e), RDF.type, KG.Statement) in g)
     g.remove((text_evidence, KG.sentence, None))
-    stmt = sorted(g.subjects(RDF.type, KG.ExtractedStatement))[0]
+    stmt = min(g.subjects(RDF.type, KG.ExtractedStatement))
     g.set((stmt, KG.confidence, Literal(Decimal("1.7"))))
-    place = sorted(g.subjects(RDF.type, KG.Place))[0]
+    place = min(g.subjects(RDF.type, KG.Place))
     g.set((place, RDFS.label, Literal("")))
-    visit = sorted(g.subjects(RDF.type, KG.Visit))[0]
-    person = sorted(g.subjects(RDF.type, KG.Person))[0]
+    visit = min(g.subjects(RDF.type, KG.Visit))
+    person = min(g.subjects(RDF.type, KG.Person))
     g.remove((visit, KG.destination, None))
     g.add((visit, KG.destination, person))
     return g, {"evidence": text_evidence, "statement": stmt, "place": place, "visit": visit}
@@ -73,7 +73,7 @@ def test_inferred_statements_need_rule_and_premises(example_graph: kg.KnowledgeG
     from rdflib.namespace import PROV
 
     g = _copy(example_graph.graph)
-    stmt = sorted(g.subjects(RDF.type, KG.InferredStatement))[0]
+    stmt = min(g.subjects(RDF.type, KG.InferredStatement))
     for ev in g.objects(stmt, KG.evidence):
         g.remove((ev, PROV.wasDerivedFrom, None))
     report = kg.KnowledgeGraph(g).validate()

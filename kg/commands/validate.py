@@ -6,7 +6,7 @@ when the graph conforms, 3 when it does not, 2 when the graph or shapes file can
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -27,7 +27,7 @@ def print_report(report, stream=out) -> None:
 
 def validate_command(
     graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
-    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes file (default: kg's ontologies/kg-shapes.ttl).")] = None,
+    shapes: Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file (default: kg's ontologies/kg-shapes.ttl).")] = None,
 ) -> None:
     """Validate a graph against SHACL shapes; exit 0 if it conforms, 3 if not, 2 for an unreadable file."""
     try:

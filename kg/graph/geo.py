@@ -161,7 +161,7 @@ def link_places(graph: Graph, chain: bool = False) -> int:
     """Link the graph's places (see the module docstring); with *chain*, also add their
     administrative chain as inferred facts. Returns how many places were linked."""
     decisions: dict[URIRef, set[PlaceRecord | None]] = defaultdict(set)
-    for _doc, nodes in _document_places(graph).items():
+    for nodes in _document_places(graph).values():
         alone = {node: next((r for n in _names(graph, node) if (r := resolve(n))), None) for node in nodes}
         context = {r.country for r in alone.values() if r is not None}
         for node in nodes:

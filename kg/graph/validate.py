@@ -13,7 +13,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from ..errors import KgError
-from .ontology import load_rdf, shapes as default_shapes
+from .ontology import load_rdf
+from .ontology import shapes as default_shapes
 from .vocab import PREFIXES
 
 
