@@ -93,6 +93,13 @@ class KnowledgeGraph:
         return write_html(self.graph, path, title=title, size=size, top=top, focus=focus, hops=hops,
                           all_entities=all_entities)
 
+    def validate(self, shapes: PathLike | Graph | None = None) -> Any:
+        """Check the graph against SHACL shapes (default: ``ontologies/kg-shapes.ttl``); returns a
+        ``ValidationReport`` with ``conforms`` and ``violations``."""
+        from .graph.validate import validate
+
+        return validate(self.graph, shapes)
+
     def serialize(self, path: PathLike, format: str | None = None) -> Path:
         """Write the graph; the format follows the extension (.ttl, .nt, .jsonld, .trig, ...)."""
         return self.store.serialize(path, format)
@@ -113,6 +120,8 @@ def build(
     batch_size: int = settings.BATCH_SIZE,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    reason: bool = False,
+    infer: bool = False,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files (*inputs*) and/or strings (*texts*).
 
@@ -125,7 +134,10 @@ def build(
     shipped model) or a model file from ``kg train``; *triggers* are extra trigger-class files for
     its features. A bad document is passed to
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
-    is below *min_confidence* are left out.
+    is below *min_confidence* are left out. Places are linked to GeoNames and ISO country codes
+    when the match is unambiguous; *infer* adds their administrative chain (city → province →
+    country) as inferred ``kg:locatedIn`` facts, and *reason* what the ontology's symmetric,
+    inverse and transitive properties entail (also marked inferred).
     """
     nlp = load_pipeline(model, tuple(gazetteers), coref)
     pattern_set = load_patterns(tuple(patterns))
@@ -140,7 +152,21 @@ def build(
         if on_document is not None:
             on_document(document)
     store.finalize(min_confidence)
+    _enrich(store.graph, reason=reason, infer=infer, min_confidence=min_confidence)
     return KnowledgeGraph(store=store)
+
+
+def _enrich(graph: Graph, reason: bool, infer: bool, min_confidence: float) -> None:
+    """Place links and, on request, gazetteer and ontology inferences, after the facts are in."""
+    from .graph.geo import link_places
+    from .graph.reason import reason as apply_ontology
+    from .graph.store import drop_weak_statements
+
+    link_places(graph, chain=infer)
+    if reason:
+        apply_ontology(graph)
+    if (reason or infer) and min_confidence > 0:
+        drop_weak_statements(graph, min_confidence)
 
 
 def _documents(inputs, texts, on_error) -> Iterator[Document]:

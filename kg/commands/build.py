@@ -26,10 +26,14 @@ def build_command(
     min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
     batch_size: BatchSize = settings.BATCH_SIZE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    validate: Annotated[bool, typer.Option("--validate", help="Check the built graph against kg's SHACL shapes and report violations (the graph is still written).")] = False,
+    reason: Annotated[bool, typer.Option("--reason", help="Add what the ontology entails (symmetric, inverse, transitive locatedIn), marked as inferred.")] = False,
+    infer: Annotated[bool, typer.Option("--infer/--no-infer", help="Add each linked place's administrative chain (city → province → country, from GeoNames) as inferred locatedIn facts.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
-        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
+        inputs, quiet=quiet, reason=reason, infer=infer,
+        **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
     if output is None or str(output) == "-":
         out.file.write(graph.graph.serialize(format="turtle"))
     else:
@@ -39,5 +43,9 @@ def build_command(
         target = "stdout" if output is None or str(output) == "-" else output
         err.print(f"kg: {done} document(s), {stats['nodes']} entities, {stats['edges']} relations → {target}"
                   + (f"; {skipped} skipped" if skipped else ""), markup=False, highlight=False)
+    if validate:
+        report = graph.validate()
+        for line in report.lines():
+            err.print(f"kg: validate: {line}", markup=False, highlight=False)
     if skipped:
         raise typer.Exit(1)
