@@ -28,6 +28,9 @@ CHUNK_SIZE = 8
 #: (a few seconds), which a handful of documents does not repay.
 PARALLEL_MIN_DOCUMENTS = 8
 
+#: How long ``--dask ADDRESS`` waits for the scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "10s"
+
 #: Facts whose combined confidence is below this are left out of the graph (``--min-confidence``).
 MIN_CONFIDENCE = 0.0
 

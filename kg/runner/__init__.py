@@ -36,8 +36,9 @@ def run(documents: Iterable[Document], config: BuildConfig, jobs: int = 1, dask:
     ``jobs=1`` works in this process; ``jobs=N`` in N worker processes, except for an input of
     fewer than :data:`kg.settings.PARALLEL_MIN_DOCUMENTS` documents, which is not worth
     starting them; *dask* (a scheduler address or a ``distributed.Client``) sends the work to a
-    Dask cluster.
+    Dask cluster. A task is *chunk_size* documents, or fewer when the spaCy batch is smaller.
     """
+    chunk_size = max(1, min(chunk_size, config.batch_size))
     if jobs < 1:
         raise KgError("--jobs", f"must be at least 1, not {jobs}")
     if dask is not None:

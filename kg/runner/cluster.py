@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import settings
 from ..errors import KgError
 from ..ingest.document import Document
 from .chunks import chunked
@@ -33,7 +34,7 @@ def _client(dask: Any) -> tuple[Any, bool]:
     if isinstance(dask, Client):
         return dask, False
     try:
-        return Client(str(dask), timeout="10s"), True
+        return Client(str(dask), timeout=settings.DASK_CONNECT_TIMEOUT), True
     except (OSError, TimeoutError, ValueError) as exc:
         detail = " ".join(str(exc).split())[:200]
         raise KgError(str(dask), f"cannot connect to the Dask scheduler ({detail})") from None
