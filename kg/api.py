@@ -22,16 +22,12 @@ from rdflib import Graph
 
 from . import settings
 from .errors import InputError
-from .extract.extractor import extract
-from .extract.patterns import load_patterns
-from .extract.plugins import Extractor, load_extractor
-from .extract.scorer import load_scorer
-from .extract.triggers import load_triggers
+from .extract.plugins import Extractor
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, load_graph
 from .ingest import Document, documents_from_texts, read_documents
-from .nlp.pipeline import load_pipeline, parse
 from .nlp.resolver import DEFAULT_RESOLVER
+from .runner import BuildConfig, run
 
 PathLike = str | os.PathLike[str]
 
@@ -122,6 +118,8 @@ def build(
     on_document: Callable[[Document], None] | None = None,
     reason: bool = False,
     infer: bool = False,
+    jobs: int = 1,
+    dask: Any = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files (*inputs*) and/or strings (*texts*).
 
@@ -138,19 +136,25 @@ def build(
     when the match is unambiguous; *infer* adds their administrative chain (city → province →
     country) as inferred ``kg:locatedIn`` facts, and *reason* what the ontology's symmetric,
     inverse and transitive properties entail (also marked inferred).
+
+    *jobs* > 1 parses and extracts in that many worker processes (each loads the model once;
+    plug-in extractors must then be importable functions, not lambdas); *dask* (a scheduler
+    address such as ``"tcp://10.0.0.5:8786"``, or a ``distributed.Client``) sends that work to a
+    Dask cluster. Documents stream through in chunks and the graph is the same either way.
     """
-    nlp = load_pipeline(model, tuple(gazetteers), coref)
-    pattern_set = load_patterns(tuple(patterns))
-    plugins = [load_extractor(e) for e in extractors]
-    decide = load_scorer(scorer)
-    trigger_classes = load_triggers(tuple(triggers))
+    config = BuildConfig.of(model=model, gazetteers=tuple(gazetteers), patterns=tuple(patterns),
+                            extractors=tuple(extractors), coref=coref, scorer=scorer, triggers=tuple(triggers),
+                            batch_size=batch_size)
     store = MemoryStore()
-    for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
-        facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
-                        date=document.date, scorer=decide, triggers=trigger_classes)
-        store.add(facts_triples(document, facts))
+    for outcome in run(_documents(inputs, texts, on_error), config, jobs=jobs, dask=dask):
+        if outcome.error is not None:
+            if on_error is None:
+                raise outcome.error
+            on_error(outcome.error)
+            continue
+        store.add(facts_triples(outcome.document, outcome.facts))
         if on_document is not None:
-            on_document(document)
+            on_document(outcome.document)
     store.finalize(min_confidence)
     _enrich(store.graph, reason=reason, infer=infer, min_confidence=min_confidence)
     return KnowledgeGraph(store=store)

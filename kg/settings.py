@@ -20,6 +20,17 @@ SCORER = "rules"
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 32
 
+#: Documents per task sent to a worker process or a Dask worker (``--jobs``, ``--dask``): small
+#: enough to share the work out evenly and to stream, large enough for ``nlp.pipe`` to batch.
+CHUNK_SIZE = 8
+
+#: ``--jobs N`` runs in-process for inputs of fewer documents: each worker loads the model
+#: (a few seconds), which a handful of documents does not repay.
+PARALLEL_MIN_DOCUMENTS = 8
+
+#: How long ``--dask ADDRESS`` waits for the scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "10s"
+
 #: Facts whose combined confidence is below this are left out of the graph (``--min-confidence``).
 MIN_CONFIDENCE = 0.0
 

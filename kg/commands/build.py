@@ -2,20 +2,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .. import settings
-from .options import (BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, Scorer, Triggers,
-                      build_options, build_reporting)
+from ..runner import default_jobs
 from .console import err, out, reports_errors
+from .options import (
+    BatchSize,
+    Coref,
+    Dask,
+    Extractors,
+    Gazetteers,
+    Jobs,
+    MinConfidence,
+    Model,
+    Patterns,
+    Scorer,
+    Triggers,
+    build_options,
+    build_reporting,
+)
 
 
 @reports_errors
 def build_command(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, globs, or - for standard input.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig). Default: Turtle on stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig). Default: Turtle on stdout.")] = None,
     model: Model = None,
     gazetteer: Gazetteers = None,
     patterns: Patterns = None,
@@ -25,6 +39,8 @@ def build_command(
     triggers: Triggers = None,
     min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
     batch_size: BatchSize = settings.BATCH_SIZE,
+    jobs: Jobs = None,
+    dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     validate: Annotated[bool, typer.Option("--validate", help="Check the built graph against kg's SHACL shapes and report violations (the graph is still written).")] = False,
     reason: Annotated[bool, typer.Option("--reason", help="Add what the ontology entails (symmetric, inverse, transitive locatedIn), marked as inferred.")] = False,
@@ -32,7 +48,7 @@ def build_command(
 ) -> None:
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
-        inputs, quiet=quiet, reason=reason, infer=infer,
+        inputs, quiet=quiet, reason=reason, infer=infer, jobs=jobs or default_jobs(), dask=dask,
         **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
     if output is None or str(output) == "-":
         out.file.write(graph.graph.serialize(format="turtle"))

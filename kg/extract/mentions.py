@@ -383,9 +383,14 @@ def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
     capitalises common words, and its real names come back in the article."""
     in_headline: list[Mention] = []
     elsewhere: set[str] = set()
+    headlines: dict[tuple[int, int], bool] = {}  # a sentence is judged once, not once per mention in it
     for m in mentions:
         span = doc[m.start:m.end]
-        if _headline(span.sent):
+        sent = span.sent
+        where = (sent.start, sent.end)
+        if where not in headlines:
+            headlines[where] = _headline(sent)
+        if headlines[where]:
             in_headline.append(m)
         else:
             elsewhere.update(t.lower_ for t in span)

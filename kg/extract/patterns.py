@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
+from .depmatch import FastDependencyMatcher
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
 ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "venue_of",
@@ -88,7 +89,7 @@ class PatternSet:
         """One ``DependencyMatcher`` for all these patterns, built once per vocabulary."""
         matcher = self._matchers.get(id(vocab))
         if matcher is None:
-            matcher = DependencyMatcher(vocab, validate=True)
+            matcher = FastDependencyMatcher(vocab, validate=True)
             for pid, p in self.patterns.items():
                 matcher.add(pid, [p.pattern])
             self._matchers[id(vocab)] = matcher
