@@ -22,6 +22,12 @@ POSITIVE = [
      "in Durban.", "Jane Moyo", "visited", "Harare"),
     ("At a market in Accra on Tuesday, British Health Minister Jane Moyo said prices were rising.", "Jane Moyo",
      "visited", "Accra"),
+    ("During his visit to Nairobi, French President Paul Roux met traders.", "Paul Roux", "visited", "Nairobi"),
+    ("French President Paul Roux, accompanied by Foreign Minister Anne Vidal, visited Nairobi.", "Anne Vidal",
+     "visited", "Nairobi"),
+    ("French President Paul Roux, together with his wife Marie Roux, toured Nairobi.", "Marie Roux", "visited",
+     "Nairobi"),
+    ("French President Paul Roux visited the Louvre Abu Dhabi in Abu Dhabi.", "Paul Roux", "visited", "Abu Dhabi"),
     # the gathering's venue, given once, for those who attend it or come to it later in the article
     ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
      "is among the leaders attending the meeting.", "Ana Ruiz", "visited", "Geneva"),
@@ -71,6 +77,7 @@ POSITIVE = [
     ("The bank runs branches in Lyon and Nice in France, Turin in Italy and Porto in Portugal.", "Lyon",
      "locatedIn", "France"),
     ("Siemens has its headquarters in Munich.", "Siemens", "locatedIn", "Munich"),
+    ("Acme Corp has its headquarters in Lyon and Nice.", "Acme Corp", "locatedIn", "Nice"),
     ("The team is based in Gatineau, Quebec, Canada.", "Gatineau", "locatedIn", "Quebec"),
     ("He died at Leicester, Leicestershire on 13 August 1954.", "Leicester", "locatedIn", "Leicestershire"),
     ("Reporters gathered at Interpol headquarters in Lyon.", "Interpol", "locatedIn", "Lyon"),
@@ -121,6 +128,9 @@ NEGATIVE = [
     ("Argentina, Venezuela in oil deal", "Argentina", "locatedIn", "Venezuela"),
     ("They include Dallas in the US, Bordeaux in France and Oporto in Portugal.", "US", "locatedIn", "Bordeaux"),
     ("Kenyan President William Ruto held a rally in Nairobi.", "William Ruto", "visited", "Nairobi"),
+    # a companion travels; one who signs beside a visitor does not sign
+    ("French President Paul Roux, accompanied by Foreign Minister Anne Vidal, signed a deal with Kenya.", "Anne Vidal",
+     "signsAgreementWith", "Kenya"),
     ("The summit opens in Nairobi on Monday. Kenyan President William Ruto will attend the summit.", "William Ruto",
      "visited", "Nairobi"),
     ("The summit opens in Nairobi on Monday. Tomas Ruiz will attend the funeral of his father.", "Tomas Ruiz",

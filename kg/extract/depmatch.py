@@ -6,8 +6,8 @@ then walks each candidate's ancestors to find its tree's root. That step took mo
 relation patterns' time. Here each distinct node pattern is tested once per document on the
 token attribute arrays (numpy), and every token's root is computed once; the tree matching
 that follows is spaCy's own. Node patterns with attributes other than plain, ``IN``, ``NOT_IN``
-or ``FUZZY`` values of ORTH, TEXT, LOWER, NORM, LEMMA, POS, TAG and DEP leave the whole matcher
-on the stock path.
+or ``FUZZY`` values of ORTH, TEXT, LOWER, NORM, LEMMA, POS, TAG and DEP, and true or false
+IS_SENT_START, leave the whole matcher on the stock path.
 """
 from __future__ import annotations
 
@@ -17,21 +17,27 @@ from collections import defaultdict
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, NORM, ORTH, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.matcher.levenshtein import levenshtein_compare
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
-_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP}
+_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP,
+          "IS_SENT_START": SENT_START}
 _ANNOTATIONS = {"LEMMA": "LEMMA", "POS": "POS", "TAG": "TAG", "DEP": "DEP"}  # what the Matcher insists is set
+_FLAGS = frozenset({"IS_SENT_START"})  # boolean attributes: a true or false value
 
 Test = Callable[[numpy.ndarray, StringStore], numpy.ndarray]
 _FUZZY = re.compile(r"FUZZY(\d?)$")
 
 
-def _value_test(column: int, value: object) -> Test | None:
+def _value_test(column: int, value: object, flag: bool = False) -> Test | None:
     """A vectorised test of one attribute, as spaCy's Matcher decides it; None if unsupported."""
+    if flag:  # SENT_START is 1 at a sentence's first token (-1 or 0 elsewhere), as Token.is_sent_start
+        if not isinstance(value, bool):
+            return None
+        return lambda arrays, _strings: (arrays[:, column] == 1) == value
     if isinstance(value, str):
         wanted = numpy.uint64(get_string_id(value))
         return lambda arrays, _strings: arrays[:, column] == wanted
@@ -99,7 +105,7 @@ class FastDependencyMatcher(DependencyMatcher):
             columns = {name: i for i, name in enumerate(names)}
             tests = []
             for attrs, node_keys in groups.values():
-                checks = [_value_test(columns[name], value) for name, value in attrs.items()]
+                checks = [_value_test(columns[name], value, name in _FLAGS) for name, value in attrs.items()]
                 if any(check is None for check in checks):
                     break
                 tests.append((checks, node_keys))

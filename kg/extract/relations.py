@@ -71,7 +71,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if any(_name_between(nodes[a], nodes[b]) for a, b in p.no_names_between):
             continue
-        subjects = list(_role(nodes, p.subject, p.relation))
+        subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         for s_key, s_tok in subjects:
             for o_key, o_tok in objects:
@@ -163,7 +163,7 @@ def _in_list(tok: Token) -> bool:
 _MEMBERS_MEANT = frozenset({"visited", "signsAgreementWith"})
 
 
-def _role(nodes: dict[str, Token], role, relation: str) -> Iterator[tuple[str, Token]]:
+def _role(nodes: dict[str, Token], role, relation: str, agent: bool = False) -> Iterator[tuple[str, Token]]:
     tok = nodes.get(role.node)
     if tok is None:
         return
@@ -171,7 +171,8 @@ def _role(nodes: dict[str, Token], role, relation: str) -> Iterator[tuple[str, T
     if found is None:
         return
     yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before,
-                             named=relation in _MEMBERS_MEANT, listed=role.listed)
+                             named=relation in _MEMBERS_MEANT, listed=role.listed,
+                             companions=agent and relation == "visited")
 
 
 #: Relations whose sides may sign for what they hold an office of.

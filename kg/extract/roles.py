@@ -75,7 +75,9 @@ def agent_of(tok: Token) -> Token | None:
             continue
         if cur.pos_ in ("NOUN", "PROPN"):
             poss = next((c for c in cur.children if c.dep_ == "poss"), None)
-            if poss is not None:
+            # "During his visit to Nairobi, President Roux met ...": a pronoun that refers forward
+            # stands for the subject of the clause the phrase is set before
+            if poss is not None and not (poss.pos_ == "PRON" and entity(poss) is None and _fronted(cur)):
                 return poss
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
             if comp is not None and cur is tok:
@@ -99,6 +101,17 @@ def agent_of(tok: Token) -> Token | None:
             return None
         return None
     return None
+
+
+def _fronted(tok: Token) -> bool:
+    """Whether *tok* is in a phrase set before its clause's subject ("During his visit, X said")."""
+    cur = tok
+    while cur.dep_ not in ("ROOT",) and cur.head is not cur:
+        if cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.head.children if c.dep_ in _SUBJECTS), None)
+            return subj is not None and cur.i < subj.i
+        cur = cur.head
+    return False
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -400,13 +413,31 @@ def _surface_list(tok: Token) -> list[Token]:
     return out
 
 
+def _companions(tok: Token) -> list[Token]:
+    """Who travels with the agent: "X, accompanied by Y (and Z), visited", "X, together with Y,"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_ in ("accompany", "join", "escort"):
+            by = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        elif c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in ("together", "along") for g in c.children):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        else:
+            continue
+        if pobj is not None:
+            out += [pobj, *pobj.conjuncts]
+    return out
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
-                  before: bool = False, named: bool = False, listed: bool = False) -> Iterator[tuple[str, Token]]:
+                  before: bool = False, named: bool = False, listed: bool = False,
+                  companions: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*, with
     the names listed right before it when *before*, and with the names written in one list with
     it when *listed*. With *named*, a group whose members are named in apposition stands for them
     ("deals with two airlines — A and B")."""
-    candidates = [tok, *(_listed_before(tok) if before else ()), *(_surface_list(tok) if listed else ())]
+    candidates = [tok, *(_listed_before(tok) if before else ()), *(_surface_list(tok) if listed else ()),
+                  *(_companions(tok) if companions else ())]
     if expand:
         # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
         candidates += [c for c in tok.conjuncts if c.i > tok.i and not _has_own_place(c) and not _place_of_another(c)]
