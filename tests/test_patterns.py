@@ -53,6 +53,8 @@ POSITIVE = [
     ("In 2022, Hanwha acquired Daewoo Shipbuilding.", "Hanwha", "includes", "Daewoo Shipbuilding"),
     ("Viktor Makarov joined the KGB in 1970.", "KGB", "includes", "Viktor Makarov"),
     ("Acme Corp, Globex Inc and Initech Ltd make up the board.", "board", "includes", "Initech Ltd"),
+    ("Official guests included Mayor Tom Hill, Ana Diaz and Rob Lee.", "official guests", "includes", "Rob Lee"),
+    ("The city hired a consortium of Acme Corp, Globex Inc and Initech Ltd.", "consortium", "includes", "Globex Inc"),
     ("Globex Inc's subsidiary Initech Ltd objected.", "Globex Inc", "includes", "Initech Ltd"),
     ("Globex Inc, the owner of Initech Ltd, objected.", "Globex Inc", "includes", "Initech Ltd"),
     ("Globex Inc is the owner of Initech Ltd.", "Globex Inc", "includes", "Initech Ltd"),
