@@ -55,6 +55,8 @@ POSITIVE = [
     ("Acme Corp, Globex Inc and Initech Ltd make up the board.", "board", "includes", "Initech Ltd"),
     ("Official guests included Mayor Tom Hill, Ana Diaz and Rob Lee.", "official guests", "includes", "Rob Lee"),
     ("The city hired a consortium of Acme Corp, Globex Inc and Initech Ltd.", "consortium", "includes", "Globex Inc"),
+    ("Michigan Steel will focus on its Diamond Lumber and Savannah Wholesale units.", "Michigan Steel", "includes",
+     "Savannah Wholesale"),
     ("Globex Inc's subsidiary Initech Ltd objected.", "Globex Inc", "includes", "Initech Ltd"),
     ("Globex Inc, the owner of Initech Ltd, objected.", "Globex Inc", "includes", "Initech Ltd"),
     ("Globex Inc is the owner of Initech Ltd.", "Globex Inc", "includes", "Initech Ltd"),
