@@ -112,6 +112,8 @@ POSITIVE = [
      "signed the agreement on Monday.", "Lund University", "signsAgreementWith", "Oxford University"),
     ("Acme Corp signed an agreement with Globex Inc on Monday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
+    ("Chile and Peru held talks on Monday. The two sides were pleased to sign a trade pact.", "Chile",
+     "signsAgreementWith", "Peru"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
 ]
 
