@@ -114,6 +114,9 @@ POSITIVE = [
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
     ("Chile and Peru held talks on Monday. The two sides were pleased to sign a trade pact.", "Chile",
      "signsAgreementWith", "Peru"),
+    # "the government" is its country: the one the article is about
+    ("Chile wants more investment from abroad. Chile has new rules. Acme Corp and the government signed a "
+     "water deal in May.", "Acme Corp", "signsAgreementWith", "Chile"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
 ]
 

@@ -76,7 +76,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
         ]
         if ref.source == "description" and "Place" in want:
             noun = doc[ref.end - 1].lemma_.lower()
-            if noun in ("country", "nation", "kingdom", "republic"):
+            if noun in ("country", "nation", "kingdom", "republic", "government"):
                 # "the country", "the island nation": the country the article is about so far
                 countries = [m for m in anchors if m.entity and m.start < ref.start and entities[m.entity].type == "Place"
                              and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]

@@ -725,8 +725,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         kind = None
         if words.casefold() in lex.titles or lemma in lex.person_nouns:
             kind = "Person"
-        elif lemma in lex.place_nouns:
-            kind = "Place"
+        elif lemma in lex.place_nouns or (lemma == "government" and not any(c.dep_ == "poss" for c in tok.children)):
+            kind = "Place"  # "the government" is its country (the spec), the one the article is about
         elif lemma in ("company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency"):
             kind = "Organization"
         if kind is None and tok.pos_ == "NOUN" and dets[0].lower_ == "the":
