@@ -30,6 +30,8 @@ from .extract.triggers import load_triggers
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, load_graph
 from .ingest import Document, documents_from_texts, read_documents
+from .limits import DeadlineExceeded, deadline
+from .nlp.bounded import document_name, parse_bounded
 from .nlp.pipeline import load_pipeline, parse
 from .nlp.resolver import DEFAULT_RESOLVER
 
@@ -92,6 +94,8 @@ def build(
     triggers: Iterable[PathLike] = (),
     min_confidence: float = settings.MIN_CONFIDENCE,
     batch_size: int = settings.BATCH_SIZE,
+    max_doc_size: int | None = settings.MAX_DOC_SIZE,
+    doc_timeout: float | None = settings.DOC_TIMEOUT,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
 ) -> KnowledgeGraph:
@@ -106,17 +110,32 @@ def build(
     shipped model) or a model file from ``kg train``; *triggers* are extra trigger-class files for
     its features. A bad document is passed to
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
-    is below *min_confidence* are left out.
+    is below *min_confidence* are left out. A document larger than *max_doc_size* bytes, or whose
+    parsing or extraction takes longer than *doc_timeout* seconds, is a bad document too
+    (``None`` or ``0``: no limit; the time limit needs the main thread, see :mod:`kg.limits`).
     """
     nlp = load_pipeline(model, tuple(gazetteers), coref)
     pattern_set = load_patterns(tuple(patterns))
     plugins = [load_extractor(e) for e in extractors]
     decide = load_scorer(scorer)
     trigger_classes = load_triggers(tuple(triggers))
+    if max_doc_size and max_doc_size > nlp.max_length:
+        nlp.max_length = max_doc_size  # the documented limit is the one that applies
     store = MemoryStore()
-    for document, doc in parse(nlp, _documents(inputs, texts, on_error), batch_size=batch_size):
-        facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
-                        date=document.date, scorer=decide, triggers=trigger_classes)
+    documents = _documents(inputs, texts, on_error, max_doc_size)
+    parsed = (parse_bounded(nlp, documents, batch_size, doc_timeout, on_error) if doc_timeout
+              else parse(nlp, documents, batch_size=batch_size))
+    for document, doc in parsed:
+        try:
+            with deadline(doc_timeout, document_name(document),
+                          f"extraction took longer than the {doc_timeout:g} s limit (--doc-timeout)"):
+                facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
+                                date=document.date, scorer=decide, triggers=trigger_classes)
+        except DeadlineExceeded as error:
+            if on_error is None:
+                raise
+            on_error(error)
+            continue
         store.add(facts_triples(document, facts))
         if on_document is not None:
             on_document(document)
@@ -124,13 +143,13 @@ def build(
     return KnowledgeGraph(store=store)
 
 
-def _documents(inputs, texts, on_error) -> Iterator[Document]:
+def _documents(inputs, texts, on_error, max_size: int | None = None) -> Iterator[Document]:
     if inputs is not None:
         if isinstance(inputs, (str, os.PathLike)):
             inputs = [inputs]
-        yield from read_documents(inputs, on_error=on_error)
+        yield from read_documents(inputs, on_error=on_error, max_size=max_size)
     if texts is not None:
-        yield from documents_from_texts(texts, on_error=on_error)
+        yield from documents_from_texts(texts, on_error=on_error, max_size=max_size)
 
 
 def load(path: PathLike) -> KnowledgeGraph:

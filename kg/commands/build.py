@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from .. import settings
-from .options import (BatchSize, Coref, Extractors, Gazetteers, MinConfidence, Model, Patterns, Scorer, Triggers,
-                      build_options, build_reporting)
-from .console import err, out, reports_errors
+from .options import (BatchSize, Coref, DocTimeout, Extractors, Gazetteers, MaxDocSize, MinConfidence, Model, Patterns,
+                      Scorer, Triggers, build_options, build_reporting)
+from .console import EXIT_SKIPPED, err, reports_errors, write_stdout
 
 
 @reports_errors
@@ -25,13 +25,16 @@ def build_command(
     triggers: Triggers = None,
     min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
     batch_size: BatchSize = settings.BATCH_SIZE,
+    max_doc_size: MaxDocSize = settings.MAX_DOC_SIZE_TEXT,
+    doc_timeout: DocTimeout = settings.DOC_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
-        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
+        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers,
+                                      max_doc_size, doc_timeout))
     if output is None or str(output) == "-":
-        out.file.write(graph.graph.serialize(format="turtle"))
+        write_stdout(graph.graph.serialize(format="turtle"))
     else:
         graph.serialize(output)
     if not quiet:
@@ -40,4 +43,4 @@ def build_command(
         err.print(f"kg: {done} document(s), {stats['nodes']} entities, {stats['edges']} relations → {target}"
                   + (f"; {skipped} skipped" if skipped else ""), markup=False, highlight=False)
     if skipped:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SKIPPED)
