@@ -33,7 +33,7 @@ DOC_TIMEOUT = 60.0
 
 #: ``kg query`` refuses a query larger than this (bytes) or nesting groups deeper than this.
 MAX_QUERY_SIZE = 1_000_000
-MAX_QUERY_DEPTH = 64
+MAX_QUERY_DEPTH = 32
 
 #: Facts whose combined confidence is below this are left out of the graph (``--min-confidence``).
 MIN_CONFIDENCE = 0.0

@@ -17,6 +17,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.term import Node
 from rich.console import RenderableType
 
+from .. import settings
 from ..errors import QueryError
 from ..fileio import read_text
 from ..graph.vocab import PREFIXES
@@ -126,12 +127,47 @@ def _one_line(exc: Exception) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
+# what cannot open a group: strings, IRIs and comments
+_OPAQUE = re.compile("|".join((r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+                               r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")))
+_OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply the query nests groups, brackets and parentheses (outside strings, IRIs, comments)."""
+    depth = deepest = 0
+    for char in _OPAQUE.sub(" ", query):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_query_bounds(query: str, where: str = "query") -> None:
+    """Refuse, in one line, a query too large or too deeply nested to parse safely.
+
+    rdflib's parser and algebra recurse once per level of nesting: a hostile query
+    (``{ { { ... } } }`` 10,000 deep) would exhaust Python's recursion limit, or worse.
+    """
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > settings.MAX_QUERY_SIZE:
+        raise QueryError(where, f"query of {size:,} bytes is larger than the {settings.MAX_QUERY_SIZE:,}-byte limit")
+    depth = nesting_depth(query)
+    if depth > settings.MAX_QUERY_DEPTH:
+        raise QueryError(where, f"query nests {{ }} or ( ) {depth} levels deep; at most {settings.MAX_QUERY_DEPTH} are allowed")
+
+
 def run_query(graph: Graph, query: str, where: str = "query") -> QueryResult:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over *graph* with the kg prefixes pre-bound."""
     if not query.strip():
         raise QueryError(where, "empty query")
+    check_query_bounds(query, where)
     try:
         prepared = prepareQuery(query, initNs=PREFIXES)
+    except RecursionError:
+        raise QueryError(where, "query nests too deeply for the SPARQL parser") from None
     except ParseBaseException as exc:
         if _is_update(query):
             raise QueryError(where, "SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are not allowed: kg query is read-only") from None
@@ -150,6 +186,8 @@ def run_query(graph: Graph, query: str, where: str = "query") -> QueryResult:
             return QueryResult(kind="graph", graph=result.graph)
         variables = [str(var) for var in (result.vars or [])]
         terms = [tuple(row) for row in result]
+    except RecursionError:
+        raise QueryError(where, "cannot run query: it nests too deeply for the SPARQL engine") from None
     except Exception as exc:
         raise QueryError(where, f"cannot run query: {_one_line(exc)}") from None
     rows = [tuple(fmt.compact_term(term) for term in row) for row in terms]
