@@ -67,12 +67,12 @@ _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)\s*", re.IGNORECASE)
 
 
-def parse_size(text: str | int | float) -> int:
+def parse_size(text: str | float) -> int:
     """Bytes from ``"5MB"``, ``"200kB"``, ``"1.5 MiB"`` or a plain number of bytes; ``0`` means no limit.
 
     Raises ValueError for anything else.
     """
-    if isinstance(text, (int, float)):
+    if not isinstance(text, str):
         return int(text)
     match = _SIZE.fullmatch(text)
     if not match or match.group(2).lower() not in _UNITS:

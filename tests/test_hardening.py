@@ -117,13 +117,14 @@ BUILT = {
     "utf16-be-bom": ("utf16be.txt", b"\xfe\xff" + GOOD.encode("utf-16-be"), "Springfield"),
     "utf32-bom": ("utf32.txt", GOOD.encode("utf-32"), "Springfield"),
     "utf8-bom": ("bom.txt", GOOD.encode("utf-8-sig"), "Springfield"),
-    "malformed-html": ("broken.html", b"<html><body><div><p>Mayor Jane Doe visited <b>Springfield</p></div></i>"
-                       b" on Tuesday.<p>Acme Corp signed an agreement with Globex Inc.<<<>>&&;</td></table", "Springfield"),
+    "malformed-html": ("broken.html", (b"<html><body><div><p>Mayor Jane Doe visited <b>Springfield</p></div></i>"
+                                       b" on Tuesday.<p>Acme Corp signed an agreement with Globex Inc.<<<>>&&;</td></table"),
+                       "Springfield"),
     "control-chars": ("control.txt", CONTROL_TEXT.encode("utf-8"), "Spring field on Tuesday"),
     "rtl": ("rtl.txt", "زار الرئيس محمد القاهرة. ביקר ראש הממשלה בירושלים. Mayor Jane Doe visited Springfield.\n"
             "\u202eMayor Omar Haddad\u202c visited \u200fAmman\u200e on Monday.\n".encode("utf-8"), "القاهرة"),
     "emoji": ("emoji.txt", "Mayor Jane 😀 Doe visited Springfield 🏙️ on Tuesday. Acme 🚀 Corp signed an agreement "
-              "with Globex Inc. 👨‍👩‍👧\n".encode("utf-8"), "🚀"),
+              "with Globex Inc. 👨‍👩‍👧\n".encode(), "🚀"),
     "long-tokens": ("long.txt", ("Mayor " + "A" * 2000 + " visited " + "Springfield" * 180 + " on Tuesday. "
                                  + "x" * 2000 + " met Mayor " + "A" * 2000 + "B.\n").encode("utf-8"), "AAAA"),
 }
@@ -357,7 +358,7 @@ def test_query_to_dev_full_in_a_real_process(run_cli, good_file: Path, tmp_path:
     kg = shutil.which("kg", path=os.path.dirname(sys.executable))
     with open("/dev/full", "w") as full:
         proc = subprocess.run([kg, "query", str(graph), "SELECT * WHERE { ?s ?p ?o }", "--format", "csv"],
-                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.strip().splitlines() == ["kg: error: stdout: cannot write: No space left on device"]
 

@@ -12,7 +12,15 @@ from spacy.language import Language
 
 from kg.errors import InputError
 from kg.ingest import Document
-from kg.limits import DeadlineExceeded, TooLarge, can_interrupt, check_size, deadline, format_size, parse_size
+from kg.limits import (
+    DeadlineExceeded,
+    TooLarge,
+    can_interrupt,
+    check_size,
+    deadline,
+    format_size,
+    parse_size,
+)
 from kg.nlp.bounded import parse_bounded
 
 pytestmark = pytest.mark.skipif(not can_interrupt(), reason="needs SIGALRM (POSIX main thread)")
@@ -20,18 +28,17 @@ pytestmark = pytest.mark.skipif(not can_interrupt(), reason="needs SIGALRM (POSI
 
 def test_deadline_interrupts_and_names_what() -> None:
     started = time.perf_counter()
-    with pytest.raises(DeadlineExceeded, match=r"^slow\.txt: took longer than the 0\.2 s limit"):
-        with deadline(0.2, "slow.txt"):
-            time.sleep(5)
+    with pytest.raises(DeadlineExceeded, match=r"^slow\.txt: took longer than the 0\.2 s limit"), \
+            deadline(0.2, "slow.txt"):
+        time.sleep(5)
     assert time.perf_counter() - started < 2
     assert isinstance(DeadlineExceeded("x", "y"), InputError)  # reported and skipped like any bad document
 
 
 def test_deadline_interrupts_pure_python_loops() -> None:
-    with pytest.raises(DeadlineExceeded):
-        with deadline(0.2, "loop"):
-            while True:
-                pass
+    with pytest.raises(DeadlineExceeded), deadline(0.2, "loop"):
+        while True:
+            pass
 
 
 def test_no_limit_and_fast_blocks_pass() -> None:
@@ -44,11 +51,10 @@ def test_no_limit_and_fast_blocks_pass() -> None:
 
 
 def test_nested_deadlines_restore_the_outer_one() -> None:
-    with pytest.raises(DeadlineExceeded, match="outer"):
-        with deadline(0.4, "outer"):
-            with deadline(5, "inner"):
-                time.sleep(0.05)
-            time.sleep(5)  # the outer limit still holds after the inner block
+    with pytest.raises(DeadlineExceeded, match="outer"), deadline(0.4, "outer"):
+        with deadline(5, "inner"):
+            time.sleep(0.05)
+        time.sleep(5)  # the outer limit still holds after the inner block
 
 
 def test_deadline_off_the_main_thread_is_a_no_op() -> None:

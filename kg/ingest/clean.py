@@ -50,4 +50,4 @@ def clean_url(value: str | None) -> str | None:
     value = clean_field(value)
     if value is None:
         return None
-    return _NOT_IN_IRI.sub(lambda m: "%{:02X}".format(ord(m.group())), value)
+    return _NOT_IN_IRI.sub(lambda m: f"%{ord(m.group()):02X}", value)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
-from ..settings import HTML_SUFFIXES, INPUT_SUFFIXES, JSONL_SUFFIXES
 from ..limits import check_size
+from ..settings import HTML_SUFFIXES, INPUT_SUFFIXES, JSONL_SUFFIXES
 from .clean import clean_field, clean_text, clean_url
 from .debris import strip_debris
 from .document import Document, dateline_date, make_doc_id, normalize_date, slugify

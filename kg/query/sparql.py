@@ -128,8 +128,9 @@ def _one_line(exc: Exception) -> str:
 
 
 # what cannot open a group: strings, IRIs and comments
-_OPAQUE = re.compile("|".join((r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
-                               r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")))
+_OPAQUE_PARTS = (r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+                 r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")
+_OPAQUE = re.compile("|".join(_OPAQUE_PARTS))
 _OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
 
 
