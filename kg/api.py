@@ -70,6 +70,23 @@ class KnowledgeGraph:
 
         return graph_stats(self.graph, top=top)
 
+    def path(self, a: str, b: str, limit: int = 5) -> list[list[Any]]:
+        """The shortest chains of facts linking entities *a* and *b* (names, any case, or IRIs):
+        lists of :class:`kg.analysis.paths.Step` (relation, direction, evidence sentence)."""
+        from .analysis.paths import shortest_chains
+
+        return shortest_chains(self.graph, a, b, limit=limit)
+
+    def _repr_html_(self) -> str:
+        """The ``kg viz`` page inside a sandboxed iframe, so that notebooks show the graph."""
+        import html
+
+        from .viz import render_html
+
+        page = render_html(self.graph, title="kg knowledge graph")
+        return ('<iframe sandbox="allow-scripts" style="width: 100%; height: 860px; border: 0" '
+                f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
+
     def to_html(self, path: PathLike, title: str = "kg knowledge graph") -> Path:
         """Write an offline interactive page of the graph (pyvis)."""
         from .viz import write_html

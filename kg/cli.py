@@ -10,7 +10,10 @@ import typer
 
 from .commands.build import build_command
 from .commands.evaluate import evaluate_command
+from .commands.export import export_command
+from .commands.path import path_command
 from .commands.query import query_command
+from .commands.serve import serve_command
 from .commands.stats import stats_command
 from .commands.train import train_command
 from .commands.viz import viz_command
@@ -26,9 +29,12 @@ app = typer.Typer(
 app.command("build")(build_command)
 app.command("query")(query_command)
 app.command("stats")(stats_command)
+app.command("path")(path_command)
+app.command("export")(export_command)
 app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
 app.command("train")(train_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

@@ -17,6 +17,11 @@ POSITIVE = [
     ("The Chinese delegation, led by Vice Premier Liu He, arrived in Geneva on Saturday.", "Liu He", "visited", "Geneva"),
     ("U.S. Secretary of State Antony Blinken is due to visit Beijing next week.", "Antony Blinken", "visited", "Beijing"),
     ("Chancellor Olaf Scholz hosted Indian Prime Minister Narendra Modi in Berlin.", "Narendra Modi", "visited", "Berlin"),
+    # the gathering's venue, given once, for those who attend it or come to it later in the article
+    ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
+     "is among the leaders attending the meeting.", "Ana Ruiz", "visited", "Geneva"),
+    ("The summit opens in Nairobi on Monday. Chilean ministers are coming to the summit.", "Chilean ministers",
+     "visited", "Nairobi"),
     # includes
     ("The delegation includes Trade Minister Ana Silva and Finance Minister Paul Grant.", "delegation", "includes", "Paul Grant"),
     ("Members of OPEC include Saudi Arabia, Iraq and Iran.", "OPEC", "includes", "Iraq"),
@@ -105,6 +110,10 @@ NEGATIVE = [
     ("Argentina, Venezuela in oil deal", "Argentina", "locatedIn", "Venezuela"),
     ("They include Dallas in the US, Bordeaux in France and Oporto in Portugal.", "US", "locatedIn", "Bordeaux"),
     ("Kenyan President William Ruto held a rally in Nairobi.", "William Ruto", "visited", "Nairobi"),
+    ("The summit opens in Nairobi on Monday. Kenyan President William Ruto will attend the summit.", "William Ruto",
+     "visited", "Nairobi"),
+    ("The summit opens in Nairobi on Monday. Tomas Ruiz will attend the funeral of his father.", "Tomas Ruiz",
+     "visited", "Nairobi"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
     # a local doing something at home is no visitor

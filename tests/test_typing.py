@@ -9,7 +9,11 @@ from kg.extract.entity_typing import explain, legal_forms, name_votes, totals
 
 
 def _types(text: str) -> dict[str, str]:
-    rows = kg.build(texts=[text]).query("""
+    return _types_of(kg.build(texts=[text]))
+
+
+def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
+    rows = graph.query("""
         SELECT ?label ?type WHERE { ?e rdfs:label ?label ; a ?type .
           FILTER(?type IN (kg:Person, kg:Organization, kg:Place, kg:Group, kg:Event)) }""").rows
     return {str(label): str(kind).rsplit("#", 1)[-1].rsplit(":", 1)[-1] for label, kind in rows}
@@ -39,6 +43,19 @@ def test_a_country_is_not_merged_into_a_name_that_begins_with_it() -> None:
     types = _types("The Sri Lanka Freedom Party held a rally. Sri Lanka votes next week.")
     assert types.get("Sri Lanka Freedom Party") == "Organization"
     assert types.get("Sri Lanka") == "Place"
+
+
+def test_a_venue_and_its_place_written_as_one_name_are_two_entities() -> None:
+    graph = kg.build(texts=["The accord was signed at the Harbourview Indoor Stadium in Colombo on Monday."])
+    types = _types_of(graph)
+    assert types.get("Harbourview Indoor Stadium") == "Place" and types.get("Colombo") == "Place"
+    assert graph.query("""ASK { ?v rdfs:label "Harbourview Indoor Stadium" ; kg:locatedIn ?c .
+                               ?c rdfs:label "Colombo" }""").boolean
+
+
+def test_a_place_is_also_known_by_its_name_and_kind() -> None:
+    graph = kg.build(texts=["The brand opened a store in Beijing's Chaoyang district last year."])
+    assert graph.query('ASK { ?d rdfs:label "Chaoyang" ; skos:altLabel "Chaoyang district" }').boolean
 
 
 def test_headline_words_and_common_acronyms_are_no_entities() -> None:

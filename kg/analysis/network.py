@@ -167,9 +167,13 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
     ``documents``, ``statements`` ({extracted, inferred, total}), ``top_degree`` and
     ``top_pagerank`` (lists of {id, label, type, degree|pagerank}), ``components``
     ({count, sizes, largest}: weakly connected, largest first, with the largest one's labels).
+    ``communities`` ({count, modularity, sizes, groups}: Louvain with a fixed seed) and
+    ``bridges`` ({count, edges}: links whose removal splits a component).
     Degree counts distinct neighbours in the undirected simple projection; PageRank runs on
     the directed simple projection.
     """
+    from .structure import bridges, communities
+
     network = to_networkx(graph)
 
     nodes_by_type = Counter(data["type"] for _, data in network.nodes(data=True))
@@ -211,6 +215,8 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
             "sizes": [len(labels) for labels in components[:_TOP_COMPONENTS]],
             "largest": components[0] if components else [],
         },
+        "communities": communities(network, top=top),
+        "bridges": bridges(network, top=top),
     }
 
 
@@ -266,4 +272,30 @@ def format_stats(stats: dict[str, Any]) -> Group:
         _top_table("Top entities by degree", stats["top_degree"], "degree"),
         _top_table("Top entities by PageRank", stats["top_pagerank"], "pagerank"),
         connectivity,
+        *_structure_tables(stats),
     )
+
+
+def _structure_tables(stats: dict[str, Any]) -> list[Table]:
+    tables = []
+    if "communities" in stats:
+        found = stats["communities"]
+        table = Table(title=f"Communities (Louvain): {found['count']}, modularity {found['modularity']:.3f}",
+                      title_justify="left", header_style="bold")
+        table.add_column("#", justify="right")
+        table.add_column("size", justify="right")
+        table.add_column("members")
+        for rank, labels in enumerate(found["groups"], 1):
+            table.add_row(str(rank), str(len(labels)), Text(", ".join(labels)))
+        tables.append(table)
+    if "bridges" in stats:
+        found = stats["bridges"]
+        table = Table(title=f"Bridges (links that alone join two parts): {found['count']}", title_justify="left",
+                      header_style="bold")
+        table.add_column("from")
+        table.add_column("relation")
+        table.add_column("to")
+        for bridge in found["edges"]:
+            table.add_row(Text(bridge["source"]), ", ".join(bridge["relations"]), Text(bridge["target"]))
+        tables.append(table)
+    return tables

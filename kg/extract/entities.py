@@ -344,6 +344,10 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tup
                 label = next(t for _, t in forms if t.casefold() == shorter.casefold() and not t.isupper()) if any(
                     t.casefold() == shorter.casefold() and not t.isupper() for _, t in forms) else shorter
     aliases = {t for _, t in forms if t != label}
+    if kind == "Place":  # "Beijing's Chaoyang district": the place is also called by its name and kind
+        suffixes = lexicon().place_suffixes
+        aliases |= {f"{t} {doc[m.end].text}" for m, t in forms
+                    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].text in suffixes}
     aliases |= {m.long_form for m in mentions if m.long_form}
     aliases |= {re.sub(r"^(the|a|an)\s+", "", surface(doc, m.start, m.end), flags=re.I) for m in mentions if m.canonical}
     for m in mentions:

@@ -58,6 +58,8 @@ _ORGANISATION_WORDS = frozenset({
     "academy", "institution", "organisation", "organization", "society", "trust", "fund", "department",
     "office", "bureau", "centre", "center", "club", "group", "holdings", "industries", "airlines", "airways",
 })
+#: Facility words that also end the names of institutions ("the Carter Center", "the British Museum").
+_INSTITUTION_FACILITIES = frozenset({"center", "centre", "complex", "museum", "gallery", "hall", "base"})
 #: Short legal forms too ambiguous to type a name by ("da" in "Luiz da Silva").
 _AMBIGUOUS_LEGAL_FORMS = frozenset({"da", "as", "og", "sd", "mb", "pt", "ay", "hb", "bt.", "oe", "ans", "sal", "aj", "kb",
                                     "ks", "ab", "ek", "ky", "ag", "sa", "se", "sc", "co", "de", "sp", "nv", "bv", "ou"})
@@ -196,6 +198,8 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         votes.append(("Organization", 2.0, "has a company's legal form"))
     if last in lex.place_suffixes:
         votes.append(("Place", 1.5, f"ends in '{words[-1]}'"))
+    elif len(folded) > 1 and last in lex.facility_nouns and last not in _INSTITUTION_FACILITIES:
+        votes.append(("Place", 1.5, f"a facility: ends in '{words[-1]}'"))  # "Harbourview Indoor Stadium"
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
     if len(words) > 1 and folded[0] in lex.place_prefixes:

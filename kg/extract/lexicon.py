@@ -25,6 +25,7 @@ class Lexicon:
     weekdays: frozenset[str]
     common_acronyms: frozenset[str]  # "AI", "GDP", "MoU": written in capitals, yet no names
     people_nouns: frozenset[str]  # plurals for sets of people ("British officials", "Petromin representatives")
+    gathering_nouns: frozenset[str]  # what one attends: "the meeting", "the forum", "the summit"
 
 
 @lru_cache(maxsize=1)

@@ -219,7 +219,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
         # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban", "Leicester,
         # Leicestershire": two names in one span
         separators = _NAME_SEPARATORS | ({","} if ent.label_ in ("GPE", "LOC", "FAC") else set())
-        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in separators), None)
+        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in separators
+                    # "Sugathadasa Indoor Stadium in Colombo": a venue and its place
+                    or (t.lower_ in ("in", "at") and is_place(doc[t.i + 1:end].text))), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:

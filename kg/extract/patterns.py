@@ -37,7 +37,8 @@ from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
-ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "self")
+ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "venue_of",
+                "self")
 
 
 @dataclass(frozen=True)

@@ -147,8 +147,55 @@ def name_after(tok: Token) -> Token | None:
     return doc[i] if i < len(doc) and entity(doc[i]) else None
 
 
+def venue_of(tok: Token) -> Token | None:
+    """Where the gathering *tok* stands for takes place: "attending the meeting" after "arriving in
+    Davos for the World Economic Forum" → Davos; "scheduled to attend" likewise.
+
+    The venue is the place the text last gave a gathering, before *tok*: "a summit in X",
+    "the forum at X", "arrived in X for the summit". A verb that attends something else
+    ("attend the funeral") has no venue.
+    """
+    gatherings = lexicon().gathering_nouns
+    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("dobj", "prep") and not _gathering(c, gatherings)
+                                           for c in tok.children):
+        return None
+    own = _venue_here(tok, gatherings)
+    if own is not None:
+        return own
+    for t in reversed(tok.doc[:tok.i]):
+        found = _venue_here(t, gatherings) if _gathering(t, gatherings) or t.pos_ == "VERB" else None
+        if found is not None:
+            return found
+    return None
+
+
+def _gathering(tok: Token, gatherings: frozenset[str]) -> bool:
+    if tok.dep_ == "prep":
+        return any(_gathering(c, gatherings) for c in tok.children if c.dep_ == "pobj")
+    return tok.lemma_.lower() in gatherings
+
+
+def _venue_here(tok: Token, gatherings: frozenset[str]) -> Token | None:
+    """The named place a gathering noun is in or at, or that a verb goes to for a gathering."""
+    def pobj(prep: Token) -> Token | None:
+        return next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
+
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    places = [p for c in preps if c.lower_ in ("in", "at", "to") for p in [pobj(c)] if p is not None]
+    if not places:
+        return None
+    if tok.lemma_.lower() in gatherings and tok.pos_ in ("NOUN", "PROPN"):
+        return places[0]
+    if tok.pos_ == "VERB" and (any(c.lower_ == "for" and _gathering(c, gatherings) for c in preps)  # "came to X for the forum"
+                               or any(c.dep_ in _SUBJECTS and _gathering(c, gatherings) for c in tok.children)  # "the summit opens in X"
+                               or (tok.dep_ == "acl" and _gathering(tok.head, gatherings))):  # "a forum held in X"
+        return places[0]
+    return None
+
+
 FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
-           "appos_anchor": appos_anchor, "name_before": name_before, "name_after": name_after, "self": lambda t: t}
+           "appos_anchor": appos_anchor, "name_before": name_before, "name_after": name_after, "venue_of": venue_of,
+           "self": lambda t: t}
 
 
 def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False) -> str | None:

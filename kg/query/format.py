@@ -10,7 +10,10 @@ import csv
 import io
 import json
 import re
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from rdflib import Graph
 from rdflib.term import BNode, Literal, Node, URIRef
@@ -143,3 +146,93 @@ def to_json(result: QueryResult, indent: int | None = 2) -> str:
     ]
     document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
     return json.dumps(document, indent=indent, ensure_ascii=False)
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term as SPARQL 1.1 TSV writes it: in Turtle/N-Triples syntax, empty when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = term.n3()
+    # tabs and newlines would break the row; N-Triples escapes keep the value intact
+    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def to_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results TSV: ``?var`` headers, terms in N-Triples syntax, LF line ends."""
+    if result.kind == "graph":
+        raise QueryError(None, "TSV output is not available for CONSTRUCT and DESCRIBE results; use turtle or json")
+    if result.kind == "ask":
+        return "?ask\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{name}" for name in result.variables)]
+    lines += ["\t".join(_tsv_term(term) for term in row) for row in result.terms]
+    return "\n".join(lines) + "\n"
+
+
+def _xml_term(term: Node) -> str:
+    if isinstance(term, URIRef):
+        return f"<uri>{xml_escape(str(term))}</uri>"
+    if isinstance(term, BNode):
+        return f"<bnode>{xml_escape(str(term))}</bnode>"
+    attrs = ""
+    if isinstance(term, Literal):
+        if term.language:
+            attrs = f" xml:lang={quoteattr(term.language)}"
+        elif term.datatype is not None:
+            attrs = f" datatype={quoteattr(str(term.datatype))}"
+    return f"<literal{attrs}>{xml_escape(str(term))}</literal>"
+
+
+def to_xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format (the W3C ``sparql`` document) for SELECT and ASK."""
+    if result.kind == "graph":
+        raise QueryError(None, "SPARQL XML results are not available for CONSTRUCT and DESCRIBE; use turtle or json")
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    if result.kind == "ask":
+        out += ["</head>", f"<boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f"<variable name={quoteattr(name)}/>" for name in result.variables]
+    out += ["</head>", "<results>"]
+    for row in result.terms:
+        cells = "".join(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
+                        for name, term in zip(result.variables, row) if term is not None)
+        out.append(f"<result>{cells}</result>")
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def to_ntriples(result: QueryResult) -> str:
+    """N-Triples of a CONSTRUCT or DESCRIBE result, sorted so that the same graph gives the same text."""
+    if result.graph is None:
+        raise QueryError(None, f"N-Triples output is only available for CONSTRUCT and DESCRIBE queries, not {result.kind.upper()}")
+    lines = sorted(set(result.graph.serialize(format="nt").splitlines()) - {""})
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _python_value(term: Node | None) -> Any:
+    """A literal's Python value (int, float, date, str), an IRI compacted, None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Decimal):  # xsd:decimal (kg:confidence): pandas computes on floats, not Decimals
+            return float(value)
+        return str(term) if isinstance(value, Literal) else value  # unknown datatypes stay text
+    return compact_term(term)
+
+
+def to_dataframe(result: QueryResult) -> Any:
+    """A pandas DataFrame: one column per variable (SELECT), ``ask`` (ASK) or
+    ``subject, predicate, object`` (graph results). Needs pandas (``pip install 'newskg[notebook]'``)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise QueryError(None, "to_dataframe needs pandas: pip install 'newskg[notebook]'") from None
+    if result.kind == "ask":
+        return pd.DataFrame({"ask": [bool(result.boolean)]})
+    if result.kind == "graph":
+        assert result.graph is not None
+        rows = sorted((tuple(_python_value(t) for t in triple) for triple in result.graph), key=lambda r: tuple(map(str, r)))
+        return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+    return pd.DataFrame([tuple(_python_value(t) for t in row) for row in result.terms], columns=list(result.variables))
