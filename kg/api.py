@@ -142,10 +142,10 @@ def build(
     documents = _documents(inputs, texts, on_error, max_doc_size)
     parsed = (parse_bounded(nlp, documents, batch_size, doc_timeout, on_error) if doc_timeout
               else parse(nlp, documents, batch_size=batch_size))
+    too_slow = f"extraction took longer than the {doc_timeout:g} s limit (--doc-timeout)" if doc_timeout else None
     for document, doc in parsed:
         try:
-            with deadline(doc_timeout, document_name(document),
-                          f"extraction took longer than the {doc_timeout:g} s limit (--doc-timeout)"):
+            with deadline(doc_timeout, document_name(document), too_slow):
                 facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
                                 date=document.date, scorer=decide, triggers=trigger_classes)
         except DeadlineExceeded as error:

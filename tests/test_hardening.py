@@ -299,6 +299,14 @@ def test_output_in_a_read_only_folder(run_cli, good_file: Path, tmp_path: Path) 
         folder.chmod(0o755)
 
 
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs Linux's sysfs")
+def test_output_in_a_folder_nobody_may_write(run_cli, good_file: Path) -> None:
+    # sysfs refuses new files even to root, so this runs where the read-only test above cannot
+    result = run_cli("build", good_file, "-o", "/sys/kernel/out.ttl", "-q")
+    assert_reported(result, 2, "/sys/kernel/out.ttl", "cannot write")
+    assert not os.path.exists("/sys/kernel/out.ttl")
+
+
 class FullDisk:
     """A file object that takes a few bytes, then fails as a full disk does."""
 

@@ -31,7 +31,7 @@ Scorer = Annotated[str, typer.Option(
 Triggers = Annotated[Optional[list[Path]], typer.Option(
     "--triggers", help="Extra trigger-class file for the scorer's features (repeatable; format of kg/data/triggers.json).")]
 MaxDocSize = Annotated[str, typer.Option(
-    "--max-doc-size", help="Skip (and report) a document larger than this: 5MB, 500kB, a number of bytes; 0 for no limit.")]
+    "--max-doc-size", help="Skip (and report) a document larger than this: 1MB, 500kB, a number of bytes; 0 for no limit.")]
 DocTimeout = Annotated[float, typer.Option(
     "--doc-timeout", min=0.0, help="Skip (and report) a document whose parsing and extraction take longer (seconds; 0 for no limit).")]
 
