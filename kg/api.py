@@ -22,18 +22,12 @@ from rdflib import Graph
 
 from . import settings
 from .errors import InputError
-from .extract.extractor import extract
-from .extract.patterns import load_patterns
-from .extract.plugins import Extractor, load_extractor
-from .extract.scorer import load_scorer
-from .extract.triggers import load_triggers
+from .extract.plugins import Extractor
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, load_graph
 from .ingest import Document, documents_from_texts, read_documents
-from .limits import DeadlineExceeded, deadline
-from .nlp.bounded import document_name, parse_bounded
-from .nlp.pipeline import load_pipeline, parse
 from .nlp.resolver import DEFAULT_RESOLVER
+from .runner import BuildConfig, run
 
 PathLike = str | os.PathLike[str]
 
@@ -87,11 +81,20 @@ class KnowledgeGraph:
         return ('<iframe sandbox="allow-scripts" style="width: 100%; height: 860px; border: 0" '
                 f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
-    def to_html(self, path: PathLike, title: str = "kg knowledge graph") -> Path:
-        """Write an offline interactive page of the graph (pyvis)."""
+    def to_html(self, path: PathLike, title: str = "kg knowledge graph", *, size: str = "pagerank",
+                top: int | None = None, focus: str | None = None, hops: int = 1, all_entities: bool = False) -> Path:
+        """Write an offline interactive page of the graph (see :func:`kg.viz.render_html` for the options)."""
         from .viz import write_html
 
-        return write_html(self.graph, path, title=title)
+        return write_html(self.graph, path, title=title, size=size, top=top, focus=focus, hops=hops,
+                          all_entities=all_entities)
+
+    def validate(self, shapes: PathLike | Graph | None = None) -> Any:
+        """Check the graph against SHACL shapes (default: ``ontologies/kg-shapes.ttl``); returns a
+        ``ValidationReport`` with ``conforms`` and ``violations``."""
+        from .graph.validate import validate
+
+        return validate(self.graph, shapes)
 
     def serialize(self, path: PathLike, format: str | None = None) -> Path:
         """Write the graph; the format follows the extension (.ttl, .nt, .jsonld, .trig, ...)."""
@@ -115,6 +118,10 @@ def build(
     doc_timeout: float | None = settings.DOC_TIMEOUT,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    reason: bool = False,
+    infer: bool = False,
+    jobs: int = 1,
+    dask: Any = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files (*inputs*) and/or strings (*texts*).
 
@@ -129,35 +136,46 @@ def build(
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
     is below *min_confidence* are left out. A document larger than *max_doc_size* bytes, or whose
     parsing or extraction takes longer than *doc_timeout* seconds, is a bad document too
-    (``None`` or ``0``: no limit; the time limit needs the main thread, see :mod:`kg.limits`).
+    (``None`` or ``0``: no limit; the time limit works in a process's main thread, see
+    :mod:`kg.limits`: in this process and in ``jobs`` workers, not in Dask's worker threads). Places are linked to GeoNames and ISO country codes
+    when the match is unambiguous; *infer* adds their administrative chain (city → province →
+    country) as inferred ``kg:locatedIn`` facts, and *reason* what the ontology's symmetric,
+    inverse and transitive properties entail (also marked inferred).
+
+    *jobs* > 1 parses and extracts in that many worker processes (each loads the model once;
+    plug-in extractors must then be importable functions, not lambdas); *dask* (a scheduler
+    address such as ``"tcp://10.0.0.5:8786"``, or a ``distributed.Client``) sends that work to a
+    Dask cluster. Documents stream through in chunks and the graph is the same either way.
     """
-    nlp = load_pipeline(model, tuple(gazetteers), coref)
-    pattern_set = load_patterns(tuple(patterns))
-    plugins = [load_extractor(e) for e in extractors]
-    decide = load_scorer(scorer)
-    trigger_classes = load_triggers(tuple(triggers))
-    if max_doc_size and max_doc_size > nlp.max_length:
-        nlp.max_length = max_doc_size  # the documented limit is the one that applies
+    config = BuildConfig.of(model=model, gazetteers=tuple(gazetteers), patterns=tuple(patterns),
+                            extractors=tuple(extractors), coref=coref, scorer=scorer, triggers=tuple(triggers),
+                            batch_size=batch_size, max_doc_size=max_doc_size, doc_timeout=doc_timeout)
     store = MemoryStore()
-    documents = _documents(inputs, texts, on_error, max_doc_size)
-    parsed = (parse_bounded(nlp, documents, batch_size, doc_timeout, on_error) if doc_timeout
-              else parse(nlp, documents, batch_size=batch_size))
-    too_slow = f"extraction took longer than the {doc_timeout:g} s limit (--doc-timeout)" if doc_timeout else None
-    for document, doc in parsed:
-        try:
-            with deadline(doc_timeout, document_name(document), too_slow):
-                facts = extract(doc, document.id, text=document.text, patterns=pattern_set, extractors=plugins,
-                                date=document.date, scorer=decide, triggers=trigger_classes)
-        except DeadlineExceeded as error:
+    for outcome in run(_documents(inputs, texts, on_error, max_doc_size), config, jobs=jobs, dask=dask):
+        if outcome.error is not None:
             if on_error is None:
-                raise
-            on_error(error)
+                raise outcome.error
+            on_error(outcome.error)
             continue
-        store.add(facts_triples(document, facts))
+        store.add(facts_triples(outcome.document, outcome.facts))
         if on_document is not None:
-            on_document(document)
+            on_document(outcome.document)
     store.finalize(min_confidence)
+    _enrich(store.graph, reason=reason, infer=infer, min_confidence=min_confidence)
     return KnowledgeGraph(store=store)
+
+
+def _enrich(graph: Graph, reason: bool, infer: bool, min_confidence: float) -> None:
+    """Place links and, on request, gazetteer and ontology inferences, after the facts are in."""
+    from .graph.geo import link_places
+    from .graph.reason import reason as apply_ontology
+    from .graph.store import drop_weak_statements
+
+    link_places(graph, chain=infer)
+    if reason:
+        apply_ontology(graph)
+    if (reason or infer) and min_confidence > 0:
+        drop_weak_statements(graph, min_confidence)
 
 
 def _documents(inputs, texts, on_error, max_size: int | None = None) -> Iterator[Document]:

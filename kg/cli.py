@@ -16,6 +16,7 @@ from .commands.query import query_command
 from .commands.serve import serve_command
 from .commands.stats import stats_command
 from .commands.train import train_command
+from .commands.validate import validate_command
 from .commands.viz import viz_command
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ app.command("viz")(viz_command)
 app.command("evaluate")(evaluate_command)
 app.command("train")(train_command)
 app.command("serve")(serve_command)
+app.command("validate")(validate_command)
 
 
 def main() -> None:

@@ -26,6 +26,10 @@ class KgError(Exception):
         problem = self.problem
         super().__init__(f"{self.where}: {problem}" if self.where else problem)
 
+    def __reduce__(self) -> tuple:
+        # pickled by its two fields, so that it crosses from worker processes intact
+        return type(self), (self.where, self.problem)
+
 
 class InputError(KgError):
     """A document that cannot be read: missing, empty, binary, not UTF-8, malformed."""

@@ -35,6 +35,17 @@ DOC_TIMEOUT = 60.0
 MAX_QUERY_SIZE = 1_000_000
 MAX_QUERY_DEPTH = 32
 
+#: Documents per task sent to a worker process or a Dask worker (``--jobs``, ``--dask``): small
+#: enough to share the work out evenly and to stream, large enough for ``nlp.pipe`` to batch.
+CHUNK_SIZE = 8
+
+#: ``--jobs N`` runs in-process for inputs of fewer documents: each worker loads the model
+#: (a few seconds), which a handful of documents does not repay.
+PARALLEL_MIN_DOCUMENTS = 8
+
+#: How long ``--dask ADDRESS`` waits for the scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "10s"
+
 #: Facts whose combined confidence is below this are left out of the graph (``--min-confidence``).
 MIN_CONFIDENCE = 0.0
 

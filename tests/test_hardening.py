@@ -270,7 +270,9 @@ def test_file_deleted_after_listing_is_reported(run_cli, tmp_path: Path, monkeyp
     (folder / "b.txt").write_text("Mayor Ann Roe visited Shelbyville.\n", encoding="utf-8")
     last.write_text("Mayor Bob Poe visited Ogdenville.\n", encoding="utf-8")
     out = tmp_path / "out.ttl"
-    result = run_cli("build", folder, "-x", f"{module}:remove_the_last", "--batch-size", "1", "-o", out, "-q")
+    # one job, one document per batch: files are read as they are needed (--jobs N reads a few ahead)
+    result = run_cli("build", folder, "-x", f"{module}:remove_the_last", "--batch-size", "1", "--jobs", "1",
+                     "-o", out, "-q")
     assert_reported(result, 1, "c.txt", "no such file")
     assert documents_in(parse_both(out)) == {str(folder / "a.txt"), str(folder / "b.txt")}
 
@@ -451,3 +453,19 @@ def test_doc_timeout_skips_a_stalling_document(run_cli, good_file: Path, tmp_pat
     assert time.perf_counter() - started < 15
     assert_reported(result, 1, "slow.txt", "extraction took longer than the 0.5 s limit (--doc-timeout)", "skipped")
     assert documents_in(parse_both(out)) == {str(good_file)}
+
+
+def test_doc_timeout_in_worker_processes(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the deadline is armed in each worker's main thread, as in this process
+    module = f"kg_stall_jobs_{tmp_path.name.replace('-', '_')}"
+    (tmp_path / f"{module}.py").write_text(textwrap.dedent(TIMEOUT_PLUGIN), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(8):
+        marker = " STALL" if i == 5 else ""
+        (folder / f"a{i}.txt").write_text(f"Mayor Person{i} visited Town{i}.{marker}\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = run_cli("build", folder, "-x", f"{module}:stall", "--doc-timeout", "2", "--jobs", "2", "-o", out, "-q")
+    assert_reported(result, 1, "a5.txt", "extraction took longer than the 2 s limit", "skipped")
+    assert len(documents_in(parse_both(out))) == 7

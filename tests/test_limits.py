@@ -1,17 +1,19 @@
-"""The resource bounds (``kg.limits``, ``kg.nlp.bounded``): the deadline context manager, sizes,
-and parsing under a time limit with a real (blank) spaCy pipeline and a deliberately slow
-component."""
+"""The resource bounds (``kg.limits``, and their use in ``kg.runner.work.Processor``): the deadline
+context manager, sizes, and parsing under a time limit with a real (blank) spaCy pipeline and a
+deliberately slow component."""
 from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
+import rdflib
 import spacy
 from spacy.language import Language
 
 from kg.errors import InputError
-from kg.ingest import Document
+from kg.graph.vocab import KG
 from kg.limits import (
     DeadlineExceeded,
     TooLarge,
@@ -21,7 +23,8 @@ from kg.limits import (
     format_size,
     parse_size,
 )
-from kg.nlp.bounded import parse_bounded
+from kg.runner import BuildConfig
+from kg.runner.work import Processor
 
 pytestmark = pytest.mark.skipif(not can_interrupt(), reason="needs SIGALRM (POSIX main thread)")
 
@@ -92,50 +95,37 @@ def test_check_size() -> None:
     assert format_size(999) == "999 bytes" and format_size(1500) == "1.5 kB"
 
 
-# --- parsing under a limit, with a real pipeline ----------------------------------------------------
+# --- parsing under a limit, with the real pipeline --------------------------------------------------
 
 
 @Language.component("kg_test_stall")
 def _stall(doc):
+    """A pipeline component that hangs on one article, as a pathological input might."""
     if "STALL" in doc.text:
         time.sleep(30)
     return doc
 
 
-@pytest.fixture(scope="module")
-def slow_nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kg_test_stall")
-    return nlp
-
-
-def docs(*texts: str) -> list[Document]:
-    return [Document(id=f"d{i}", text=text, source=f"d{i}.txt") for i, text in enumerate(texts)]
-
-
-def test_stalling_document_is_skipped_the_batch_kept(slow_nlp: Language) -> None:
-    errors: list[InputError] = []
+def test_a_document_that_stalls_the_parser_is_skipped(run_cli, tmp_path: Path) -> None:
+    # --coref takes any registered spaCy component: here one that hangs in the middle of nlp.pipe
+    names = ["a.txt", "slow.txt", "c.txt"]
+    texts = ["Mayor Jane Doe visited Springfield.", "Mayor Ann Roe visited Shelbyville. STALL", "Acme Corp signed an agreement with Globex Inc."]
+    for name, text in zip(names, texts):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
     started = time.perf_counter()
-    parsed = list(parse_bounded(slow_nlp, docs("One.", "Two. STALL", "Three.", "Four."), batch_size=3,
-                                seconds=0.3, on_error=errors.append))
-    assert time.perf_counter() - started < 5
-    assert [d.id for d, _ in parsed] == ["d0", "d2", "d3"]
-    assert [doc.text for _, doc in parsed] == ["One.", "Three.", "Four."]
-    assert [str(e) for e in errors] == ["d1.txt: parsing took longer than the 0.3 s limit (--doc-timeout)"]
+    result = run_cli("build", *(tmp_path / n for n in names), "--coref", "kg_test_stall", "--doc-timeout", "1",
+                     "-o", out, "-q")
+    assert time.perf_counter() - started < 20
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"kg: error: {tmp_path / 'slow.txt'}: parsing took longer than the 1 s limit (--doc-timeout) (skipped)"]
+    graph = rdflib.Graph().parse(out)
+    assert {str(o) for o in graph.objects(None, KG.sourcePath)} == {str(tmp_path / "a.txt"), str(tmp_path / "c.txt")}
 
 
-def test_without_on_error_the_timeout_is_raised(slow_nlp: Language) -> None:
-    with pytest.raises(DeadlineExceeded, match="d0.txt"):
-        list(parse_bounded(slow_nlp, docs("STALL"), batch_size=2, seconds=0.2, on_error=None))
-
-
-def test_text_longer_than_the_pipeline_limit_is_reported(slow_nlp: Language) -> None:
-    errors: list[InputError] = []
-    old = slow_nlp.max_length
-    slow_nlp.max_length = 10
-    try:
-        parsed = list(parse_bounded(slow_nlp, docs("Short.", "Far longer than ten."), 8, 5, errors.append))
-    finally:
-        slow_nlp.max_length = old
-    assert [d.id for d, _ in parsed] == ["d0"]
-    assert "20 characters, more than the pipeline's limit of 10" in str(errors[0])
+def test_max_doc_size_raises_the_pipeline_limit() -> None:
+    nlp = spacy.blank("en")
+    Processor(BuildConfig.of(max_doc_size=nlp.max_length * 3), nlp=nlp)
+    assert nlp.max_length == 3_000_000
+    assert BuildConfig.of(doc_timeout=0, max_doc_size=0).doc_timeout is None

@@ -119,3 +119,53 @@ def test_modalities_are_documented_individuals(ontology: Graph) -> None:
         assert (individual, RDF.type, KG.Modality) in ontology
         for prop in (RDFS.label, RDFS.comment):
             assert str(ontology.value(individual, prop) or "").strip(), (individual, prop)
+
+
+def _source_terms(repo_root: Path) -> set[URIRef]:
+    """Every ``KG.<name>`` the graph-writing modules use (mapping, reasoning, place links; the
+    vocabulary itself is checked above)."""
+    import re
+
+    names: set[str] = set()
+    for module in ("mapping.py", "reason.py", "geo.py", "inference.py", "store.py", "validate.py"):
+        path = repo_root / "kg" / "graph" / module
+        if path.exists():
+            names |= set(re.findall(r"\bKG\.([A-Za-z_][A-Za-z0-9_]*)", path.read_text(encoding="utf-8")))
+    return {URIRef(KG_NS + name) for name in names}
+
+
+def test_terms_used_in_the_code_are_declared(ontology: Graph, repo_root: Path) -> None:
+    used = _source_terms(repo_root)
+    assert KG.visited in used and KG.countryCode in used
+    missing = used - declared_terms(ontology)
+    assert not missing, sorted(missing)
+
+
+def test_every_declared_term_is_documented(ontology: Graph) -> None:
+    for term in declared_terms(ontology):
+        for prop in (RDFS.label, RDFS.comment):
+            values = [str(v).strip() for v in ontology.objects(term, prop)]
+            assert values and all(values), (term, prop)
+
+
+def test_every_kg_term_in_a_built_graph_is_documented(ontology: Graph, built_graph: kg.KnowledgeGraph) -> None:
+    used = {t for triple in built_graph.graph for t in triple if isinstance(t, URIRef) and str(t).startswith(KG_NS)}
+    undocumented = {t for t in used if not str(ontology.value(t, RDFS.comment) or "").strip()
+                    or not str(ontology.value(t, RDFS.label) or "").strip()}
+    assert not undocumented, sorted(undocumented)
+
+
+def test_alignment_to_schema_org_prov_and_wikidata(ontology: Graph) -> None:
+    from rdflib import Namespace
+    from rdflib.namespace import PROV, SDO, SKOS
+
+    wd, wdt = Namespace("http://www.wikidata.org/entity/"), Namespace("http://www.wikidata.org/prop/direct/")
+    assert (KG.Person, OWL.equivalentClass, SDO.Person) in ontology
+    assert (KG.Person, SKOS.closeMatch, wd.Q5) in ontology
+    assert (KG.Organization, SKOS.closeMatch, wd.Q43229) in ontology
+    assert (KG.locatedIn, SKOS.closeMatch, wdt.P131) in ontology
+    assert (KG.locatedIn, RDF.type, OWL.TransitiveProperty) in ontology
+    assert (KG.Evidence, RDFS.subClassOf, PROV.Entity) in ontology
+    assert (KG.countryCode, SKOS.closeMatch, wdt.P297) in ontology
+    for kind in ("Person", "Organization", "Place", "Group", "Event", "Document"):
+        assert list(ontology.objects(KG[kind], SKOS.closeMatch)), kind

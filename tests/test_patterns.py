@@ -17,6 +17,11 @@ POSITIVE = [
     ("The Chinese delegation, led by Vice Premier Liu He, arrived in Geneva on Saturday.", "Liu He", "visited", "Geneva"),
     ("U.S. Secretary of State Antony Blinken is due to visit Beijing next week.", "Antony Blinken", "visited", "Beijing"),
     ("Chancellor Olaf Scholz hosted Indian Prime Minister Narendra Modi in Berlin.", "Narendra Modi", "visited", "Berlin"),
+    # itineraries and presence (the kinds of the generalisation issue, in invented sentences)
+    ("British Health Minister Jane Moyo will see a clinic in Lusaka and a school in Harare before chairing a meeting "
+     "in Durban.", "Jane Moyo", "visited", "Harare"),
+    ("At a market in Accra on Tuesday, British Health Minister Jane Moyo said prices were rising.", "Jane Moyo",
+     "visited", "Accra"),
     # the gathering's venue, given once, for those who attend it or come to it later in the article
     ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
      "is among the leaders attending the meeting.", "Ana Ruiz", "visited", "Geneva"),
@@ -41,10 +46,16 @@ POSITIVE = [
     ("Water firm Aguas Andinas, controlled by France's Suez, raised prices.", "Suez", "includes", "Aguas Andinas"),
     ("In 2022, Hanwha acquired Daewoo Shipbuilding.", "Hanwha", "includes", "Daewoo Shipbuilding"),
     ("Viktor Makarov joined the KGB in 1970.", "KGB", "includes", "Viktor Makarov"),
+    ("Acme Corp, Globex Inc and Initech Ltd make up the board.", "board", "includes", "Initech Ltd"),
+    ("Globex Inc's subsidiary Initech Ltd objected.", "Globex Inc", "includes", "Initech Ltd"),
+    ("Globex Inc, the owner of Initech Ltd, objected.", "Globex Inc", "includes", "Initech Ltd"),
+    ("Globex Inc is the owner of Initech Ltd.", "Globex Inc", "includes", "Initech Ltd"),
+    ("Initech Ltd was admitted as a member of the Tech Alliance.", "Tech Alliance", "includes", "Initech Ltd"),
     ("Martin Chemers is dean of the Division of Social Sciences at Stanford University.", "Stanford University",
      "includes", "Division of Social Sciences"),
     # locatedIn
     ("Dallas-based LCB Holdings makes steel joists.", "LCB Holdings", "locatedIn", "Dallas"),
+    ("Shares of Paris-based Danone rose on Monday.", "Danone", "locatedIn", "Paris"),
     ("Hangzhou is the capital of Zhejiang province.", "Hangzhou", "locatedIn", "Zhejiang"),
     ("Ford is based in Dearborn, Michigan.", "Dearborn", "locatedIn", "Michigan"),
     ("Germany's ZF Friedrichshafen makes gearboxes.", "ZF Friedrichshafen", "locatedIn", "Germany"),

@@ -337,3 +337,14 @@ def test_a_new_relation_from_a_pattern_file_cli(run_cli, acquired_file: Path, tm
                     "--format", "csv")
     assert query.exit_code == 0, query.output
     assert "Acme Corp,Globex Inc" in query.stdout
+
+
+def test_a_pattern_file_that_gives_one_id_twice_is_refused(tmp_path: Path) -> None:
+    from kg.errors import InputError
+    from kg.extract.patterns import load_pattern_file
+
+    twice = dict(ACQUIRED, patterns=ACQUIRED["patterns"] * 2)
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(twice), encoding="utf-8")
+    with pytest.raises(InputError, match="second pattern with this id"):
+        load_pattern_file(path)

@@ -2,20 +2,36 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .. import settings
-from .options import (BatchSize, Coref, DocTimeout, Extractors, Gazetteers, MaxDocSize, MinConfidence, Model, Patterns,
-                      Scorer, Triggers, build_options, build_reporting)
+from ..runner import default_jobs
 from .console import EXIT_SKIPPED, err, reports_errors, write_stdout
+from .options import (
+    BatchSize,
+    Coref,
+    Dask,
+    DocTimeout,
+    Extractors,
+    Gazetteers,
+    Jobs,
+    MaxDocSize,
+    MinConfidence,
+    Model,
+    Patterns,
+    Scorer,
+    Triggers,
+    build_options,
+    build_reporting,
+)
 
 
 @reports_errors
 def build_command(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, globs, or - for standard input.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig). Default: Turtle on stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Graph file; the format follows the extension (.ttl, .nt, .jsonld, .trig). Default: Turtle on stdout.")] = None,
     model: Model = None,
     gazetteer: Gazetteers = None,
     patterns: Patterns = None,
@@ -27,12 +43,18 @@ def build_command(
     batch_size: BatchSize = settings.BATCH_SIZE,
     max_doc_size: MaxDocSize = settings.MAX_DOC_SIZE_TEXT,
     doc_timeout: DocTimeout = settings.DOC_TIMEOUT,
+    jobs: Jobs = None,
+    dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    validate: Annotated[bool, typer.Option("--validate", help="Check the built graph against kg's SHACL shapes and report violations (the graph is still written).")] = False,
+    reason: Annotated[bool, typer.Option("--reason", help="Add what the ontology entails (symmetric, inverse, transitive locatedIn), marked as inferred.")] = False,
+    infer: Annotated[bool, typer.Option("--infer/--no-infer", help="Add each linked place's administrative chain (city → province → country, from GeoNames) as inferred locatedIn facts.")] = False,
 ) -> None:
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
-        inputs, quiet=quiet, **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers,
-                                      max_doc_size, doc_timeout))
+        inputs, quiet=quiet, reason=reason, infer=infer, jobs=jobs or default_jobs(), dask=dask,
+        **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers,
+                        max_doc_size, doc_timeout))
     if output is None or str(output) == "-":
         write_stdout(graph.graph.serialize(format="turtle"))
     else:
@@ -42,5 +64,9 @@ def build_command(
         target = "stdout" if output is None or str(output) == "-" else output
         err.print(f"kg: {done} document(s), {stats['nodes']} entities, {stats['edges']} relations → {target}"
                   + (f"; {skipped} skipped" if skipped else ""), markup=False, highlight=False)
+    if validate:
+        report = graph.validate()
+        for line in report.lines():
+            err.print(f"kg: validate: {line}", markup=False, highlight=False)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)

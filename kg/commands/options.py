@@ -3,23 +3,23 @@ the way they run the build."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import api, settings
 from ..errors import InputError, KgError
 from ..limits import parse_size
 from .console import EXIT_ERROR, err, warn
+from .progress import build_progress, input_total
 
-Model = Annotated[Optional[str], typer.Option(
+Model = Annotated[str | None, typer.Option(
     "--model", "-m", help=f"spaCy pipeline name or path (default: ${settings.MODEL_ENV}, else {settings.DEFAULT_MODEL})")]
-Gazetteers = Annotated[Optional[list[Path]], typer.Option(
+Gazetteers = Annotated[list[Path] | None, typer.Option(
     "--gazetteer", "-g", help="CSV or JSONL file of name,type pairs that fix entity types (repeatable).")]
-Patterns = Annotated[Optional[list[Path]], typer.Option(
+Patterns = Annotated[list[Path] | None, typer.Option(
     "--patterns", "-p", help="Extra relation pattern file, or a folder of them (repeatable).")]
-Extractors = Annotated[Optional[list[str]], typer.Option(
+Extractors = Annotated[list[str] | None, typer.Option(
     "--extractor", "-x", help="Plug-in extractor: module:function or an entry point name in group kg.extractors (repeatable).")]
 Coref = Annotated[str, typer.Option(
     "--coref", help="Coreference component: kg_coref, none, or a registered spaCy component writing coref_clusters_* span groups.")]
@@ -28,7 +28,11 @@ MinConfidence = Annotated[float, typer.Option(
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")]
 Scorer = Annotated[str, typer.Option(
     "--scorer", help="Which candidate facts to keep: rules (the relation patterns), default (the shipped model) or a model file written by kg train.")]
-Triggers = Annotated[Optional[list[Path]], typer.Option(
+Jobs = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes that parse and extract (default: the number of cores; 1: in this process).")]
+Dask = Annotated[str | None, typer.Option(
+    "--dask", metavar="ADDRESS", help="Parse and extract on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")]
+Triggers = Annotated[list[Path] | None, typer.Option(
     "--triggers", help="Extra trigger-class file for the scorer's features (repeatable; format of kg/data/triggers.json).")]
 MaxDocSize = Annotated[str, typer.Option(
     "--max-doc-size", help="Skip (and report) a document larger than this: 1MB, 500kB, a number of bytes; 0 for no limit.")]
@@ -54,11 +58,11 @@ def build_reporting(inputs: list[str], quiet: bool = True, **options: object) ->
         failures.append(error)
         warn(f"error: {error} (skipped)")
 
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal)
+    total = None if quiet or not err.is_terminal else input_total(inputs)
+    progress = build_progress(quiet, total)
     done = 0
     with progress:
-        task = progress.add_task("building", total=None)
+        task = progress.add_task("building", total=total)
 
         def on_document(_doc: object) -> None:
             nonlocal done

@@ -152,6 +152,10 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "Texas-based Krestmark": the first part is a place
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
         m.vote("Place", 2.0, "X-based")
+    # "Paris-based Danone": what is based somewhere is an organisation (a person would be "a Paris-based artist")
+    if any(c.dep_ == "amod" and c.lower_ == "based" and any(g.dep_ in ("npadvmod", "compound") for g in c.children)
+           for c in root.children):
+        m.vote("Organization", 1.5, "X-based")
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ == "based":
         m.vote("Place", 2.0, "based in X")
     # what the name owns: "Samsung's subsidiary", "Iraq's capital"

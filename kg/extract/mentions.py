@@ -383,9 +383,14 @@ def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
     capitalises common words, and its real names come back in the article."""
     in_headline: list[Mention] = []
     elsewhere: set[str] = set()
+    headlines: dict[tuple[int, int], bool] = {}  # a sentence is judged once, not once per mention in it
     for m in mentions:
         span = doc[m.start:m.end]
-        if _headline(span.sent):
+        sent = span.sent
+        where = (sent.start, sent.end)
+        if where not in headlines:
+            headlines[where] = _headline(sent)
+        if headlines[where]:
             in_headline.append(m)
         else:
             elsewhere.update(t.lower_ for t in span)
@@ -561,7 +566,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         )
         # a quoted nickname for a set: Hangzhou's “six little dragons”
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
-        if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or (
+        if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
         ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people:
             start, end = _strip(doc, chunk.start, chunk.end)
@@ -584,6 +589,17 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 for i in range(start, end):
                     grouped[i] = True
     return out
+
+
+def _made_up_of_names(root: Token, taken: list[bool]) -> bool:
+    """"A, B and C make up [the board]", "A and B formed [a consortium]": what named members make up is a set."""
+    verb = root.head
+    if root.dep_ != "dobj" or not (
+            (verb.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
+            or verb.lemma_ in ("constitute", "compose")):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and taken[subject.i] and any(c.dep_ in ("conj", "appos") for c in subject.subtree)
 
 
 def _coordinated_plurals(root: Token, end: int) -> int:

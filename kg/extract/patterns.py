@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..fileio import read_text
 from ..graph.vocab import ENTITY_TYPES
 from ..settings import PATTERNS_DIR
+from .depmatch import FastDependencyMatcher
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
 ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "venue_of",
@@ -88,7 +89,7 @@ class PatternSet:
         """One ``DependencyMatcher`` for all these patterns, built once per vocabulary."""
         matcher = self._matchers.get(id(vocab))
         if matcher is None:
-            matcher = DependencyMatcher(vocab, validate=True)
+            matcher = FastDependencyMatcher(vocab, validate=True)
             for pid, p in self.patterns.items():
                 matcher.add(pid, [p.pattern])
             self._matchers[id(vocab)] = matcher
@@ -131,6 +132,8 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
         where = f"{path}: pattern {p.get('id', n) if isinstance(p, dict) else n}"
         if not isinstance(p, dict) or not isinstance(p.get("pattern"), list) or "id" not in p:
             raise InputError(where, "each pattern needs an \"id\" and a \"pattern\" list")
+        if any(q.id == str(p["id"]) for q in out):  # a later file may replace a pattern; one file says it once
+            raise InputError(where, "a second pattern with this id in the same file")
         nodes = {step.get("RIGHT_ID") for step in p["pattern"] if isinstance(step, dict)}
         subject, obj = _role(p.get("subject"), where), _role(p.get("object"), where)
         for role in (subject, obj):

@@ -131,7 +131,14 @@ def _name_between(a: Token, b: Token) -> bool:
     Oporto [in] Portugal": the preposition belongs to Oporto)."""
     lo, hi = sorted((a, b), key=lambda t: t.i)
     keys = {a._.kg_entity, b._.kg_entity}
-    return any(t._.kg_entity not in keys and t._.kg_entity is not None for t in a.doc[lo.i + 1:hi.i])
+    # an earlier item of the same list keeps its own names: "see a clinic in Lusaka and a school in Harare"
+    earlier = [tok for tok in (a, b) if tok.dep_ == "conj" and tok.head is not tok]
+
+    def in_earlier_item(t: Token) -> bool:
+        return any(t.i < c.i and (t.head is c.head or c.head in t.ancestors) for c in earlier)
+
+    return any(t._.kg_entity not in keys and t._.kg_entity is not None and not in_earlier_item(t)
+               for t in a.doc[lo.i + 1:hi.i])
 
 
 def _in_list(tok: Token) -> bool:

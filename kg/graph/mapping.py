@@ -80,7 +80,9 @@ def merge_evidence(relations: Iterable[Relation]) -> list[tuple[Relation, tuple[
     merged: dict[tuple, tuple[Relation, set[str]]] = {}
     for rel in relations:
         ev = rel.evidence
-        key = (rel.subject, rel.predicate, rel.object, rel.inferred, ev.start, ev.end, ev.rule if rel.inferred else None)
+        # a symmetric fact found both ways in one sentence is one fact (and one evidence node)
+        ends = tuple(sorted((rel.subject, rel.object))) if rel.predicate in SYMMETRIC_RELATIONS else (rel.subject, rel.object)
+        key = (ends, rel.predicate, rel.inferred, ev.start, ev.end, ev.rule if rel.inferred else None)
         if key in merged:
             best, extractors = merged[key]
             extractors.add(ev.extractor)

@@ -76,6 +76,10 @@ class KG(DefinedNamespace):
     sourcePath: URIRef  # file the document was read from
     typeEvidence: URIRef  # why an entity has its type ("Organization +1.5: ends in 'Robotics'")
 
+    # Place knowledge (offline gazetteers)
+    countryCode: URIRef  # ISO 3166-1 alpha-2 code of the country a linked place is or is in
+    source: URIRef  # the knowledge source of an inferred statement's evidence ("GeoNames ...")
+
 
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
