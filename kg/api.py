@@ -114,6 +114,8 @@ def build(
     triggers: Iterable[PathLike] = (),
     min_confidence: float = settings.MIN_CONFIDENCE,
     batch_size: int = settings.BATCH_SIZE,
+    max_doc_size: int | None = settings.MAX_DOC_SIZE,
+    doc_timeout: float | None = settings.DOC_TIMEOUT,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     reason: bool = False,
@@ -132,7 +134,10 @@ def build(
     shipped model) or a model file from ``kg train``; *triggers* are extra trigger-class files for
     its features. A bad document is passed to
     *on_error* and skipped (raised when *on_error* is None). Facts whose combined confidence
-    is below *min_confidence* are left out. Places are linked to GeoNames and ISO country codes
+    is below *min_confidence* are left out. A document larger than *max_doc_size* bytes, or whose
+    parsing or extraction takes longer than *doc_timeout* seconds, is a bad document too
+    (``None`` or ``0``: no limit; the time limit works in a process's main thread, see
+    :mod:`kg.limits`: in this process and in ``jobs`` workers, not in Dask's worker threads). Places are linked to GeoNames and ISO country codes
     when the match is unambiguous; *infer* adds their administrative chain (city → province →
     country) as inferred ``kg:locatedIn`` facts, and *reason* what the ontology's symmetric,
     inverse and transitive properties entail (also marked inferred).
@@ -144,9 +149,9 @@ def build(
     """
     config = BuildConfig.of(model=model, gazetteers=tuple(gazetteers), patterns=tuple(patterns),
                             extractors=tuple(extractors), coref=coref, scorer=scorer, triggers=tuple(triggers),
-                            batch_size=batch_size)
+                            batch_size=batch_size, max_doc_size=max_doc_size, doc_timeout=doc_timeout)
     store = MemoryStore()
-    for outcome in run(_documents(inputs, texts, on_error), config, jobs=jobs, dask=dask):
+    for outcome in run(_documents(inputs, texts, on_error, max_doc_size), config, jobs=jobs, dask=dask):
         if outcome.error is not None:
             if on_error is None:
                 raise outcome.error
@@ -173,13 +178,13 @@ def _enrich(graph: Graph, reason: bool, infer: bool, min_confidence: float) -> N
         drop_weak_statements(graph, min_confidence)
 
 
-def _documents(inputs, texts, on_error) -> Iterator[Document]:
+def _documents(inputs, texts, on_error, max_size: int | None = None) -> Iterator[Document]:
     if inputs is not None:
         if isinstance(inputs, (str, os.PathLike)):
             inputs = [inputs]
-        yield from read_documents(inputs, on_error=on_error)
+        yield from read_documents(inputs, on_error=on_error, max_size=max_size)
     if texts is not None:
-        yield from documents_from_texts(texts, on_error=on_error)
+        yield from documents_from_texts(texts, on_error=on_error, max_size=max_size)
 
 
 def load(path: PathLike) -> KnowledgeGraph:

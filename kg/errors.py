@@ -5,15 +5,25 @@ anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# a file named "a\nb.txt" must not break the one-line message: such characters are escaped
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """*text* with control characters and line breaks escaped (``\\n``, ``\\x00``, ``\\u2028``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class KgError(Exception):
     """A problem with the user's input, settings or environment, reported in one line."""
 
     def __init__(self, where: str | Path | None, problem: str) -> None:
-        self.where = str(where) if where is not None else None
-        self.problem = problem
+        self.where = one_line(str(where)) if where is not None else None
+        self.problem = one_line(problem)
+        problem = self.problem
         super().__init__(f"{self.where}: {problem}" if self.where else problem)
 
     def __reduce__(self) -> tuple:

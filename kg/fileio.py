@@ -28,8 +28,15 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     if target.is_dir():
         raise OutputError(target, "is a directory, not a file")
     if not folder.is_dir():
+        below = next((p for p in folder.parents if p.exists()), None) if not folder.exists() else folder
+        if below is not None and not below.is_dir():
+            raise OutputError(target, f"cannot write: {below} is a file, not a folder")
         raise OutputError(target, f"cannot write: folder {folder} does not exist")
     binary = "b" in mode
+    if target.exists() and not target.is_file():
+        # a device or a pipe (/dev/stdout, /dev/full, a FIFO): written in place, never replaced
+        yield from _write_in_place(target, mode, None if binary else encoding)
+        return
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -49,6 +56,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(target: Path, mode: str, encoding: str | None) -> Iterator[IO]:
+    try:
+        with open(target, mode, encoding=encoding) as handle:
+            yield handle
+    except OSError as exc:
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
 
 
 def read_text(path: str | os.PathLike[str], error: type[KgError] = InputError, what: str = "file") -> str:

@@ -20,6 +20,21 @@ SCORER = "rules"
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 32
 
+#: A document larger than this (bytes of the file; for a JSON Lines record or a text, of its
+#: UTF-8 text) is reported and skipped without being read (``--max-doc-size``; 0: no limit).
+#: 1 MB is spaCy's own ``nlp.max_length`` (in characters); news articles are 2-50 kB, and
+#: parsing one 1.4 MB text took over 1.5 GB of memory and minutes with en_core_web_sm.
+MAX_DOC_SIZE = 1_000_000
+MAX_DOC_SIZE_TEXT = "1MB"
+
+#: Seconds one document's parsing and extraction may take before it is reported and skipped
+#: (``--doc-timeout``; 0: no limit).
+DOC_TIMEOUT = 60.0
+
+#: ``kg query`` refuses a query larger than this (bytes) or nesting groups deeper than this.
+MAX_QUERY_SIZE = 1_000_000
+MAX_QUERY_DEPTH = 32
+
 #: Documents per task sent to a worker process or a Dask worker (``--jobs``, ``--dask``): small
 #: enough to share the work out evenly and to stream, large enough for ``nlp.pipe`` to batch.
 CHUNK_SIZE = 8

@@ -50,7 +50,7 @@ def test_unreachable_scheduler_is_one_line(run_cli, article_file: Path, tmp_path
     monkeypatch.setattr(settings, "DASK_CONNECT_TIMEOUT", "1s")
     out = tmp_path / "g.ttl"
     result = run_cli("build", article_file, "-o", out, "--dask", f"tcp://127.0.0.1:{port}")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"kg: error: tcp://127.0.0.1:{port}: cannot connect to the Dask scheduler")
     assert not out.exists()

@@ -111,11 +111,11 @@ def test_export_errors_are_one_line(run_cli, graph_file: Path, tmp_path: Path) -
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
     refused = run_cli("export", graph_file, "--to", "csv", "-o", tmp_path / "mine")
-    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
     assert "holds other files (notes.txt)" in refused.stderr
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["notes.txt"]
     missing = run_cli("export", graph_file, "--to", "graphml", "-o", tmp_path / "no" / "g.graphml")
-    assert missing.exit_code == 1 and missing.stderr.startswith("kg: error: ") and "does not exist" in missing.stderr
+    assert missing.exit_code == 2 and missing.stderr.startswith("kg: error: ") and "does not exist" in missing.stderr
     bad = run_cli("export", tmp_path / "none.ttl", "--to", "gexf", "-o", tmp_path / "g.gexf")
-    assert bad.exit_code == 1 and bad.stderr == f"kg: error: {tmp_path / 'none.ttl'}: no such file\n"
+    assert bad.exit_code == 2 and bad.stderr == f"kg: error: {tmp_path / 'none.ttl'}: no such file\n"
     assert not (tmp_path / "g.gexf").exists()

@@ -430,7 +430,7 @@ def test_inputs_that_name_nothing(tmp_path):
         ("debris.txt", b"Return to site\n\nbroken image\nweb page counter\n", "only page debris"),
         ("binary.txt", b"PK\x03\x04\x00\x00binary", "binary file"),
         ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "not UTF-8"),
-        ("utf16.txt", "Hello".encode("utf-16"), "UTF-16"),
+        ("utf16.txt", b"\xff\xfeH\x00e", "not UTF-16 text"),  # a BOM, then an odd byte out
         ("report.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
         ("nav-only.html", b"<html><body><nav>Home</nav><footer>Menu</footer></body></html>",
          "no article text"),

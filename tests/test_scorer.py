@@ -119,7 +119,7 @@ def test_a_bad_model_file_is_one_line_naming_it(tmp_path: Path) -> None:
     assert str(path) in str(info.value) and "kg train" in str(info.value)
     assert load_scorer("rules") is None
     run = _kg("build", str(ROOT / "examples" / "zhejiang_visit.txt"), "--scorer", str(path), "-q")
-    assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
 
 
 def test_training_labels_follow_the_gold_files(corpus) -> None:
@@ -183,7 +183,7 @@ def test_kg_evaluate_cv_prints_held_out_scores(corpus_dir: Path) -> None:
         assert relation in run.stdout
     assert re.search(r"^cv2 scorer F1=\d\.\d{3} P=\d\.\d{3} R=\d\.\d{3}$", run.stdout, re.M)
     bad = _kg("evaluate", "--gold", str(corpus_dir), "--cv", "9")
-    assert bad.returncode == 1 and "needs at least 9" in bad.stderr
+    assert bad.returncode == 2 and "needs at least 9" in bad.stderr
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/dev is not available")

@@ -266,11 +266,11 @@ def test_query_page_in_chromium(server: Server, tmp_path_factory: pytest.TempPat
 
 def test_cli_errors_are_one_line(run_cli, graph_file: Path, tmp_path: Path) -> None:
     result = run_cli("serve", tmp_path / "missing.ttl")
-    assert result.exit_code == 1 and result.stderr.strip() == f"kg: error: {tmp_path / 'missing.ttl'}: no such file"
+    assert result.exit_code == 2 and result.stderr.strip() == f"kg: error: {tmp_path / 'missing.ttl'}: no such file"
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = run_cli("serve", graph_file, "--port", str(port))
-    assert result.exit_code == 1 and result.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen")
+    assert result.exit_code == 2 and result.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen")
     assert result.stderr.count("\n") == 1

@@ -71,9 +71,9 @@ def test_kg_path_prints_the_chain(run_cli, linked_file: Path) -> None:
 
 def test_kg_path_errors_are_one_line(run_cli, built_graph: kg.KnowledgeGraph, graph_file: Path, tmp_path: Path) -> None:
     unknown = run_cli("path", graph_file, "Jane Doe", "Nobody")
-    assert unknown.exit_code == 1 and unknown.stderr == "kg: error: Nobody: no entity has this name (label or alternative label)\n"
+    assert unknown.exit_code == 2 and unknown.stderr == "kg: error: Nobody: no entity has this name (label or alternative label)\n"
     apart = run_cli("path", graph_file, "Jane Doe", "Acme Corp")
-    assert apart.exit_code == 1 and apart.stderr == "kg: error: no chain of facts links 'Jane Doe' and 'Acme Corp'\n"
+    assert apart.exit_code == 2 and apart.stderr == "kg: error: no chain of facts links 'Jane Doe' and 'Acme Corp'\n"
 
     graph = kg.KnowledgeGraph(graph=built_graph.graph + Graph())
     for node, kind in ((KGR["person/lee"], KG.Person), (KGR["place/lee"], KG.Place)):
@@ -81,5 +81,5 @@ def test_kg_path_errors_are_one_line(run_cli, built_graph: kg.KnowledgeGraph, gr
         graph.graph.add((node, RDFS.label, Literal("Lee")))
     ambiguous_file = graph.serialize(tmp_path / "ambiguous.ttl")
     ambiguous = run_cli("path", ambiguous_file, "lee", "Jane Doe")
-    assert ambiguous.exit_code == 1 and ambiguous.stderr.count("\n") == 1
+    assert ambiguous.exit_code == 2 and ambiguous.stderr.count("\n") == 1
     assert ambiguous.stderr.startswith("kg: error: lee: ambiguous: 2 entities have this name: Lee (Person")

@@ -259,10 +259,10 @@ def test_cli_writes_the_page_and_reports_bad_options(run_cli, graph: Graph, tmp_
     data = _data(out.read_text(encoding="utf-8"))
     assert data["size"] == "degree" and len(data["nodes"]) == 4
     result = run_cli("viz", source, "-o", tmp_path / "no.html", "--focus", "Nobody Known")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == "kg: error: --focus: no entity named 'Nobody Known'"
     result = run_cli("viz", source, "-o", tmp_path / "no.html", "--hops", "2")
-    assert result.exit_code == 1 and result.stderr.strip() == "kg: error: --hops: only applies with --focus NAME"
+    assert result.exit_code == 2 and result.stderr.strip() == "kg: error: --hops: only applies with --focus NAME"
     assert not (tmp_path / "no.html").exists()
 
 

@@ -8,14 +8,16 @@ import typer
 
 from .. import settings
 from ..runner import default_jobs
-from .console import err, out, reports_errors
+from .console import EXIT_SKIPPED, err, reports_errors, write_stdout
 from .options import (
     BatchSize,
     Coref,
     Dask,
+    DocTimeout,
     Extractors,
     Gazetteers,
     Jobs,
+    MaxDocSize,
     MinConfidence,
     Model,
     Patterns,
@@ -39,6 +41,8 @@ def build_command(
     triggers: Triggers = None,
     min_confidence: MinConfidence = settings.MIN_CONFIDENCE,
     batch_size: BatchSize = settings.BATCH_SIZE,
+    max_doc_size: MaxDocSize = settings.MAX_DOC_SIZE_TEXT,
+    doc_timeout: DocTimeout = settings.DOC_TIMEOUT,
     jobs: Jobs = None,
     dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
@@ -49,9 +53,10 @@ def build_command(
     """Build a knowledge graph from news articles."""
     graph, done, skipped = build_reporting(
         inputs, quiet=quiet, reason=reason, infer=infer, jobs=jobs or default_jobs(), dask=dask,
-        **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers))
+        **build_options(model, gazetteer, patterns, extractor, coref, min_confidence, batch_size, scorer, triggers,
+                        max_doc_size, doc_timeout))
     if output is None or str(output) == "-":
-        out.file.write(graph.graph.serialize(format="turtle"))
+        write_stdout(graph.graph.serialize(format="turtle"))
     else:
         graph.serialize(output)
     if not quiet:
@@ -64,4 +69,4 @@ def build_command(
         for line in report.lines():
             err.print(f"kg: validate: {line}", markup=False, highlight=False)
     if skipped:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SKIPPED)

@@ -9,7 +9,8 @@ import typer
 
 from .. import api, settings
 from ..errors import InputError, KgError
-from .console import err, warn
+from ..limits import parse_size
+from .console import EXIT_ERROR, err, warn
 from .progress import build_progress, input_total
 
 Model = Annotated[str | None, typer.Option(
@@ -33,6 +34,18 @@ Dask = Annotated[str | None, typer.Option(
     "--dask", metavar="ADDRESS", help="Parse and extract on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")]
 Triggers = Annotated[list[Path] | None, typer.Option(
     "--triggers", help="Extra trigger-class file for the scorer's features (repeatable; format of kg/data/triggers.json).")]
+MaxDocSize = Annotated[str, typer.Option(
+    "--max-doc-size", help="Skip (and report) a document larger than this: 1MB, 500kB, a number of bytes; 0 for no limit.")]
+DocTimeout = Annotated[float, typer.Option(
+    "--doc-timeout", min=0.0, help="Skip (and report) a document whose parsing and extraction take longer (seconds; 0 for no limit).")]
+
+
+def size_option(value: str) -> int:
+    """The bytes of a ``--max-doc-size`` value, or a usage error."""
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--max-doc-size") from None
 
 
 def build_reporting(inputs: list[str], quiet: bool = True, **options: object) -> tuple[api.KnowledgeGraph, int, int]:
@@ -59,15 +72,16 @@ def build_reporting(inputs: list[str], quiet: bool = True, **options: object) ->
         graph = api.build(inputs, on_error=on_error, on_document=on_document, **options)
     if done == 0:
         if failures:
-            raise typer.Exit(1)  # each failure has been reported on its own line
+            raise typer.Exit(EXIT_ERROR)  # each failure has been reported on its own line
         raise KgError(", ".join(inputs), "no documents found")
     return graph, done, len(failures)
 
 
 def build_options(model: str | None, gazetteer: list[Path] | None, patterns: list[Path] | None,
                   extractor: list[str] | None, coref: str, min_confidence: float, batch_size: int,
-                  scorer: str = settings.SCORER, triggers: list[Path] | None = None) -> dict:
+                  scorer: str = settings.SCORER, triggers: list[Path] | None = None,
+                  max_doc_size: str | int = settings.MAX_DOC_SIZE, doc_timeout: float = settings.DOC_TIMEOUT) -> dict:
     """The keyword arguments of :func:`kg.build` for these options."""
     return {"model": model, "gazetteers": gazetteer or (), "patterns": patterns or (), "extractors": extractor or (),
             "coref": coref, "min_confidence": min_confidence, "batch_size": batch_size, "scorer": scorer,
-            "triggers": triggers or ()}
+            "triggers": triggers or (), "max_doc_size": size_option(str(max_doc_size)), "doc_timeout": doc_timeout}

@@ -10,7 +10,7 @@ import typer
 from .. import api
 from ..analysis.paths import MAX_CHAINS, format_chains
 from ..errors import KgError
-from .console import out, reports_errors
+from .console import reports_errors, write_stdout
 
 
 @reports_errors
@@ -26,6 +26,6 @@ def path_command(
     if not chains:
         raise KgError(None, f"no chain of facts links {a!r} and {b!r}")
     if as_json:
-        out.file.write(json.dumps([[step.to_dict() for step in chain] for chain in chains], indent=2, ensure_ascii=False) + "\n")
+        write_stdout(json.dumps([[step.to_dict() for step in chain] for chain in chains], indent=2, ensure_ascii=False) + "\n")
     else:
-        out.file.write(format_chains(a, b, chains) + "\n")
+        write_stdout(format_chains(a, b, chains) + "\n")

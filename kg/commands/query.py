@@ -9,7 +9,7 @@ import typer
 
 from .. import api
 from ..query import read_query, run_query
-from .console import out, reports_errors
+from .console import out, reports_errors, write_stdout
 
 
 class ResultFormat(str, Enum):
@@ -28,8 +28,8 @@ def query_command(
     text, where = read_query(query)
     result = run_query(api.load(graph).graph, text, where)
     if format is ResultFormat.csv:
-        out.file.write(result.to_csv())
+        write_stdout(result.to_csv())
     elif format is ResultFormat.json:
-        out.file.write(result.to_json() + "\n")
+        write_stdout(result.to_json() + "\n")
     else:
         out.print(result.to_table())

@@ -9,7 +9,7 @@ import typer
 
 from .. import api
 from ..analysis import format_stats
-from .console import out, reports_errors
+from .console import out, reports_errors, write_stdout
 
 
 @reports_errors
@@ -21,6 +21,6 @@ def stats_command(
     """Summarise a graph: entities by type, relations, centrality, components."""
     stats = api.load(graph).stats(top=top)
     if as_json:
-        out.file.write(json.dumps(stats, indent=2, ensure_ascii=False) + "\n")
+        write_stdout(json.dumps(stats, indent=2, ensure_ascii=False) + "\n")
     else:
         out.print(format_stats(stats))

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..errors import InputError
+from ..limits import check_size
 from .debris import DEBRIS_PATTERNS, is_debris, strip_debris
 from .document import Document, dateline_date, make_doc_id, normalize_date, slugify, text_hash
 from .paths import expand_inputs
-from .readers import read_path, read_stdin, record_document, text_document
+from .readers import read_path, read_stdin, record_document, text_document, text_size
 
 __all__ = [
     "DEBRIS_PATTERNS",
@@ -72,19 +73,20 @@ class _Seen:
 
 
 def read_documents(
-    inputs: Iterable[str | os.PathLike[str]], on_error: OnError | None = None
+    inputs: Iterable[str | os.PathLike[str]], on_error: OnError | None = None, max_size: int | None = None
 ) -> Iterator[Document]:
     """Yield the Documents of *inputs* (files, folders, glob patterns, ``"-"``) one by one.
 
     A generator: files are read only as documents are consumed. Each bad input or record is
     passed to *on_error* and skipped; with no *on_error* the :class:`InputError` is raised.
-    A document whose id was already yielded (the same article twice) is yielded once.
+    A document whose id was already yielded (the same article twice) is yielded once. A file
+    (or JSON Lines record) larger than *max_size* bytes is reported without being read.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]  # one path, not an iterable of characters
     seen = _Seen()
     for path in expand_inputs(inputs, on_error=on_error):
-        documents = read_path(path, on_error=on_error)
+        documents = read_path(path, on_error=on_error, max_size=max_size)
         while True:
             # only the reading is guarded: an error raised by the consumer is not ours
             try:
@@ -99,7 +101,7 @@ def read_documents(
 
 
 def documents_from_texts(
-    texts: Iterable[str | Mapping[str, Any]], on_error: OnError | None = None
+    texts: Iterable[str | Mapping[str, Any]], on_error: OnError | None = None, max_size: int | None = None
 ) -> Iterator[Document]:
     """Yield Documents from strings, or from mappings with ``text`` and optional ``id``,
     ``title``, ``url`` and ``date``.
@@ -113,6 +115,9 @@ def documents_from_texts(
     for index, item in enumerate(texts):
         where = f"texts[{index}]"
         try:
+            text = item if isinstance(item, str) else item.get("text") if isinstance(item, Mapping) else None
+            if isinstance(text, str):
+                check_size(text_size(text, max_size), max_size, where)
             if isinstance(item, str):
                 doc = text_document(item, name="text", source=None, where=where)
             elif isinstance(item, Mapping):

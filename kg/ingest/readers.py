@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
+from ..limits import check_size
 from ..settings import HTML_SUFFIXES, INPUT_SUFFIXES, JSONL_SUFFIXES
+from .clean import clean_field, clean_text, clean_url
 from .debris import strip_debris
 from .document import Document, dateline_date, make_doc_id, normalize_date, slugify
 
@@ -28,10 +30,41 @@ _MAX_TITLE_CHARS = 200
 # ---------------------------------------------------------------- decoding
 
 
+# a file that starts like one of these is not an article, whatever its suffix says
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive, or a .docx, .xlsx or .epub document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program"),
+)
+# byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode_text(data: bytes, where: str | Path) -> str:
-    """*data* as UTF-8 text (a BOM removed, newlines as ``\\n``), or InputError naming *where*."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(where, "UTF-16 text, not UTF-8 (save it as UTF-8)")
+    """*data* as text (a BOM removed, newlines as ``\\n``), or InputError naming *where*.
+
+    UTF-8, or UTF-16/UTF-32 with a byte order mark. A file that starts with the signature of a
+    known binary format, or has a NUL byte in its first 8 KB, is binary and refused.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)  # the codec reads and drops the BOM
+            except UnicodeDecodeError as exc:
+                raise InputError(where, f"not {codec.upper()} text (invalid data at byte {exc.start})") from None
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(where, f"binary file ({kind}), not text")
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise InputError(where, "binary file, not text")
     try:
@@ -41,11 +74,13 @@ def decode_text(data: bytes, where: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_size: int | None = None) -> bytes:
     try:
+        # the size is checked before anything is read: a huge file costs one stat
+        check_size(path.stat().st_size, max_size, path)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
+        raise InputError(path, "no such file or directory (was it removed while kg ran?)") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
     except PermissionError:
@@ -90,22 +125,23 @@ def make_document(
     naming *where* when nothing but debris is left.
     """
     # not stripped: offsets of evidence sentences are offsets into the text as read
-    clean = strip_debris(text)
+    # (clean_text keeps the length, so they are offsets into the file's text too)
+    clean = strip_debris(clean_text(text))
     if not clean.strip():
         raise InputError(where, "no article text (only page debris)" if text.strip() else "empty text")
     return Document(
         id=doc_id if doc_id is not None else make_doc_id(name, clean),
         text=clean,
-        title=title.strip() if title and title.strip() else None,
-        date=normalize_date(date) or dateline_date(clean),
-        url=url.strip() if url and url.strip() else None,
-        source=source,
+        title=clean_field(title),
+        date=normalize_date(clean_field(date)) or dateline_date(clean),
+        url=clean_url(url),
+        source=clean_text(source) if source is not None else None,
     )
 
 
 def text_document(text: str, *, name: str | None, source: str | None, where: str | Path) -> Document:
     """A Document from plain text; its title is guessed from the first line."""
-    title = guess_title(strip_debris(text))  # "Return to site" is no headline
+    title = guess_title(strip_debris(clean_text(text)))  # "Return to site" is no headline
     return make_document(text, where=where, name=name, title=title, source=source)
 
 
@@ -161,13 +197,20 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def text_size(text: str, limit: int | None) -> int:
+    """The UTF-8 size of *text*, or a lower bound of it when it is surely within *limit*."""
+    if limit and len(text) * 4 > limit:  # no character takes more than 4 bytes
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text)
+
+
 def jsonl_documents(
-    text: str, *, where: str | Path, name: str, on_error: OnError | None = None
+    text: str, *, where: str | Path, name: str, on_error: OnError | None = None, max_size: int | None = None
 ) -> Iterator[Document]:
     """Documents from JSON Lines *text*; a bad line is reported as ``WHERE:LINE: problem``.
 
     Blank lines are skipped. Two records with the same id are a duplicate: the second is
-    reported and skipped.
+    reported and skipped. A record whose text is larger than *max_size* bytes is reported too.
     """
     seen: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), start=1):
@@ -179,6 +222,8 @@ def jsonl_documents(
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(at, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+            if isinstance(record, Mapping) and isinstance(record.get("text"), str):
+                check_size(text_size(record["text"], max_size), max_size, at)
             doc = record_document(record, where=at, source=at, name=name)
             if doc.id in seen:
                 raise InputError(at, f"duplicate id '{doc.id}' (first on line {seen[doc.id]})")
@@ -293,14 +338,15 @@ def html_document(html: str, *, name: str, source: str, where: str | Path) -> Do
 # ---------------------------------------------------------------- entry points
 
 
-def read_path(path: str | Path, on_error: OnError | None = None) -> Iterator[Document]:
+def read_path(path: str | Path, on_error: OnError | None = None, max_size: int | None = None) -> Iterator[Document]:
     """The Documents in one file (or ``"-"``, standard input), chosen by its suffix.
 
-    Raises InputError naming the file when it is missing, empty, binary, not UTF-8 or of an
-    unsupported type; bad JSON Lines records go to *on_error* (raised when it is None).
+    Raises InputError naming the file when it is missing, empty, binary, not UTF-8, of an
+    unsupported type or larger than *max_size* bytes (for JSON Lines: a record's text larger
+    than that); bad JSON Lines records go to *on_error* (raised when it is None).
     """
     if str(path) == "-":
-        yield from read_stdin(on_error=on_error)
+        yield from read_stdin(on_error=on_error, max_size=max_size)
         return
     path = Path(path)
     if path.is_dir():
@@ -311,17 +357,20 @@ def read_path(path: str | Path, on_error: OnError | None = None) -> Iterator[Doc
     if suffix not in INPUT_SUFFIXES:
         kind = f"'{path.suffix}'" if path.suffix else "without a suffix"
         raise InputError(path, f"unsupported file type {kind} (expected {', '.join(INPUT_SUFFIXES)})")
-    data = _read_bytes(path)
+    # a JSON Lines file is a corpus: its records are held to the limit, not the file
+    data = _read_bytes(path, None if suffix in JSONL_SUFFIXES else max_size)
     name = path.stem
     if suffix in HTML_SUFFIXES:
         yield html_document(_decode_html(data, path), name=name, source=str(path), where=path)
     elif suffix in JSONL_SUFFIXES:
-        yield from jsonl_documents(decode_text(data, path), where=path, name=name, on_error=on_error)
+        yield from jsonl_documents(decode_text(data, path), where=path, name=name, on_error=on_error,
+                                   max_size=max_size)
     else:  # TEXT_SUFFIXES
         yield text_document(decode_text(data, path), name=name, source=str(path), where=path)
 
 
-def read_stdin(stream: IO[Any] | None = None, on_error: OnError | None = None) -> Iterator[Document]:
+def read_stdin(stream: IO[Any] | None = None, on_error: OnError | None = None,
+               max_size: int | None = None) -> Iterator[Document]:
     """Documents from *stream* (default: standard input), read as UTF-8.
 
     JSON Lines when the first non-blank character is ``{``, else one plain-text document.
@@ -338,6 +387,7 @@ def read_stdin(stream: IO[Any] | None = None, on_error: OnError | None = None) -
     if not stripped:
         raise InputError(STDIN_SOURCE, "empty input")
     if stripped.startswith("{"):
-        yield from jsonl_documents(text, where=STDIN_SOURCE, name="stdin", on_error=on_error)
+        yield from jsonl_documents(text, where=STDIN_SOURCE, name="stdin", on_error=on_error, max_size=max_size)
     else:
+        check_size(text_size(text, max_size), max_size, STDIN_SOURCE)
         yield text_document(text, name="stdin", source=STDIN_SOURCE, where=STDIN_SOURCE)

@@ -20,6 +20,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.term import Node
 from rich.console import RenderableType
 
+from .. import settings
 from ..errors import QueryError
 from ..fileio import read_text
 from ..graph.vocab import PREFIXES
@@ -147,6 +148,39 @@ def _one_line(exc: Exception) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
+# what cannot open a group: strings, IRIs and comments
+_OPAQUE_PARTS = (r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+                 r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")
+_OPAQUE = re.compile("|".join(_OPAQUE_PARTS))
+_OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply the query nests groups, brackets and parentheses (outside strings, IRIs, comments)."""
+    depth = deepest = 0
+    for char in _OPAQUE.sub(" ", query):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_query_bounds(query: str, where: str = "query") -> None:
+    """Refuse, in one line, a query too large or too deeply nested to parse safely.
+
+    rdflib's parser and algebra recurse once per level of nesting: a hostile query
+    (``{ { { ... } } }`` 10,000 deep) would exhaust Python's recursion limit, or worse.
+    """
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > settings.MAX_QUERY_SIZE:
+        raise QueryError(where, f"query of {size:,} bytes is larger than the {settings.MAX_QUERY_SIZE:,}-byte limit")
+    depth = nesting_depth(query)
+    if depth > settings.MAX_QUERY_DEPTH:
+        raise QueryError(where, f"query nests {{ }} or ( ) {depth} levels deep; at most {settings.MAX_QUERY_DEPTH} are allowed")
+
+
 @lru_cache(maxsize=256)
 def _prepare(query: str):
     # parsing is most of a small query's cost (~40 ms against ~5 ms to evaluate on the example
@@ -162,8 +196,11 @@ def run_query(graph: Graph, query: str, where: str = "query", limit: int | None 
     """
     if not query.strip():
         raise QueryError(where, "empty query")
+    check_query_bounds(query, where)
     try:
         prepared = _prepare(query)
+    except RecursionError:
+        raise QueryError(where, "query nests too deeply for the SPARQL parser") from None
     except ParseBaseException as exc:
         if is_update(query):
             raise QueryError(where, "SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are not allowed: kg query is read-only") from None
@@ -188,6 +225,8 @@ def run_query(graph: Graph, query: str, where: str = "query", limit: int | None 
         variables = [str(var) for var in (result.vars or [])]
         rows_iter = iter(result) if limit is None else islice(result, limit + 1)
         terms = [tuple(row) for row in rows_iter]
+    except RecursionError:
+        raise QueryError(where, "cannot run query: it nests too deeply for the SPARQL engine") from None
     except Exception as exc:
         raise QueryError(where, f"cannot run query: {_one_line(exc)}") from None
     truncated = limit is not None and len(terms) > limit

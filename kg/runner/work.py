@@ -26,6 +26,7 @@ from ..extract.records import DocFacts
 from ..extract.scorer import load_scorer
 from ..extract.triggers import load_triggers
 from ..ingest.document import Document
+from ..limits import DeadlineExceeded, deadline
 from ..nlp.gazetteer import read_gazetteer
 from ..nlp.pipeline import load_pipeline, parse
 from ..nlp.resolver import DEFAULT_RESOLVER
@@ -48,17 +49,21 @@ class BuildConfig:
     scorer: str | None = settings.SCORER
     triggers: tuple[str, ...] = ()
     batch_size: int = settings.BATCH_SIZE
+    max_doc_size: int | None = settings.MAX_DOC_SIZE  # the pipeline's max_length is raised to it
+    doc_timeout: float | None = settings.DOC_TIMEOUT  # seconds of parsing, then of extraction, per document
 
     @classmethod
     def of(cls, model: str | None = None, gazetteers: Sequence = (), patterns: Sequence = (),
            extractors: Sequence = (), coref: str = DEFAULT_RESOLVER, scorer: str | os.PathLike[str] | None = settings.SCORER,
-           triggers: Sequence = (), batch_size: int = settings.BATCH_SIZE) -> BuildConfig:
+           triggers: Sequence = (), batch_size: int = settings.BATCH_SIZE, max_doc_size: int | None = settings.MAX_DOC_SIZE,
+           doc_timeout: float | None = settings.DOC_TIMEOUT) -> BuildConfig:
         """A config from :func:`kg.build`'s keyword arguments, with file paths made absolute."""
         if scorer is not None and str(scorer) not in ("rules", "default"):
             scorer = str(Path(scorer).absolute())
         return cls(model=settings.resolve_model(model), gazetteers=_absolute(gazetteers), patterns=_absolute(patterns),
                    extractors=tuple(extractors), coref=coref, scorer=None if scorer is None else str(scorer),
-                   triggers=_absolute(triggers), batch_size=batch_size)
+                   triggers=_absolute(triggers), batch_size=batch_size, max_doc_size=max_doc_size or None,
+                   doc_timeout=doc_timeout or None)
 
     def check(self) -> None:
         """Read every setting but the model, so that a bad file fails at once with one line,
@@ -82,6 +87,8 @@ class Processor:
     def __init__(self, config: BuildConfig, nlp: Language | None = None) -> None:
         self.config = config
         self.nlp = nlp if nlp is not None else load_pipeline(config.model, config.gazetteers, config.coref)
+        if config.max_doc_size and config.max_doc_size > self.nlp.max_length:
+            self.nlp.max_length = config.max_doc_size  # the documented limit is the one that applies
         self.patterns, self.plugins, self.scorer, self.triggers = self.components(config)
         self._lock = threading.Lock()  # a Dask worker may run several tasks in threads
 
@@ -97,13 +104,23 @@ class Processor:
             return [self._extract(document, doc) for document, doc in self._parse(documents)]
 
     def _parse(self, documents: Sequence[Document]) -> list[tuple[Document, object]]:
+        # nlp.pipe parses a batch at once, so the time limit is first set around the batch; only a
+        # batch that overruns (or fails) is parsed again one document at a time, each with the limit
+        # of its own, so that only a document that overruns alone is skipped
+        limit = self.config.doc_timeout
         try:
-            return list(parse(self.nlp, documents, batch_size=self.config.batch_size))
+            with deadline(limit, "batch"):
+                return list(parse(self.nlp, documents, batch_size=self.config.batch_size))
         except Exception:  # noqa: BLE001  one bad document spoils its batch: parse them one by one to find it
             parsed: list[tuple[Document, object]] = []
             for document in documents:
+                name = document.source or document.id
                 try:
-                    parsed.extend(parse(self.nlp, [document]))
+                    with deadline(limit, name, f"parsing took longer than the {limit:g} s limit (--doc-timeout)"
+                                  if limit else None):
+                        parsed.extend(parse(self.nlp, [document]))
+                except DeadlineExceeded as exc:
+                    parsed.append((document, exc))
                 except Exception as exc:  # noqa: BLE001  reported as this document's error
                     parsed.append((document, _failure(document, "cannot parse", exc)))
             return parsed
@@ -111,10 +128,13 @@ class Processor:
     def _extract(self, document: Document, doc: object) -> Outcome:
         if isinstance(doc, InputError):
             return Outcome(document, None, doc)
+        limit = self.config.doc_timeout
         try:
-            facts = extract(doc, document.id, text=document.text, patterns=self.patterns, extractors=self.plugins,
-                            date=document.date, scorer=self.scorer, triggers=self.triggers)
-        except KgError as exc:
+            with deadline(limit, document.source or document.id,
+                          f"extraction took longer than the {limit:g} s limit (--doc-timeout)" if limit else None):
+                facts = extract(doc, document.id, text=document.text, patterns=self.patterns, extractors=self.plugins,
+                                date=document.date, scorer=self.scorer, triggers=self.triggers)
+        except KgError as exc:  # a DeadlineExceeded too
             return Outcome(document, None, InputError(document.source or document.id, exc.problem))
         except Exception as exc:  # noqa: BLE001  a bug on one document must not stop the build
             return Outcome(document, None, _failure(document, "cannot extract", exc))
