@@ -66,6 +66,10 @@ POSITIVE = [
     # locatedIn
     ("Dallas-based LCB Holdings makes steel joists.", "LCB Holdings", "locatedIn", "Dallas"),
     ("Shares of Paris-based Danone rose on Monday.", "Danone", "locatedIn", "Paris"),
+    ("Kenya has many lenders. Acme Bank, the country's biggest lender, raised rates.", "Acme Bank", "locatedIn",
+     "Kenya"),
+    ("Peru's oldest university, San Marcos University, opened a campus.", "San Marcos University", "locatedIn", "Peru"),
+    ("Investors include Banca Rossa and Banca Verde, both from Italy.", "Banca Verde", "locatedIn", "Italy"),
     ("Hangzhou is the capital of Zhejiang province.", "Hangzhou", "locatedIn", "Zhejiang"),
     ("Ford is based in Dearborn, Michigan.", "Dearborn", "locatedIn", "Michigan"),
     ("Germany's ZF Friedrichshafen makes gearboxes.", "ZF Friedrichshafen", "locatedIn", "Germany"),
