@@ -118,6 +118,9 @@ POSITIVE = [
     ("Volkswagen and Ford extended their alliance.", "Ford", "signsAgreementWith", "Volkswagen"),
     ("Chile and Peru held talks on Monday. The two sides were pleased to sign a trade pact.", "Chile",
      "signsAgreementWith", "Peru"),
+    ("Acme Corp signed a memorandum to purchase most of the shares held by Globex Inc and Initech Ltd.", "Acme Corp",
+     "signsAgreementWith", "Initech Ltd"),
+    ("Acme Corp agreed to buy Globex Inc's stake in the venture.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     # "the government" is its country: the one the article is about
     ("Chile wants more investment from abroad. Chile has new rules. Acme Corp and the government signed a "
      "water deal in May.", "Acme Corp", "signsAgreementWith", "Chile"),

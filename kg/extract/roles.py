@@ -56,6 +56,9 @@ def agent_of(tok: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                if entity(cur.head) is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    cur = cur.head  # "signed a memorandum to purchase": the purpose of a deal, done by its party
+                    continue
                 return cur.head
             # object control: "encouraged them to visit", "expanded its client base to include"
             if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and cur.lemma_ in _CONTAINMENT_VERBS
