@@ -28,6 +28,8 @@ POSITIVE = [
     ("French President Paul Roux, together with his wife Marie Roux, toured Nairobi.", "Marie Roux", "visited",
      "Nairobi"),
     ("French President Paul Roux visited the Louvre Abu Dhabi in Abu Dhabi.", "Paul Roux", "visited", "Abu Dhabi"),
+    ("There were two state tours of Britain by Saudi monarchs. King Faisal visited in 1967.", "King Faisal",
+     "visited", "Britain"),
     # the gathering's venue, given once, for those who attend it or come to it later in the article
     ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
      "is among the leaders attending the meeting.", "Ana Ruiz", "visited", "Geneva"),
@@ -150,6 +152,8 @@ NEGATIVE = [
     ("The summit opens in Nairobi on Monday. Kenyan President William Ruto will attend the summit.", "William Ruto",
      "visited", "Nairobi"),
     ("The summit opens in Nairobi on Monday. Tomas Ruiz will attend the funeral of his father.", "Tomas Ruiz",
+     "visited", "Nairobi"),
+    ("Minister Ana Silva toured Nairobi on Monday. Two ships have arrived in the disaster area.", "Two ships",
      "visited", "Nairobi"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),

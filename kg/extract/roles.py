@@ -185,6 +185,32 @@ def venue_of(tok: Token) -> Token | None:
     return None
 
 
+#: Words of a trip whose "to"/"of"/"in"/"at" object is where it goes ("a state tour of Britain", "arrived at X").
+_TRIP_WORDS = frozenset({"visit", "tour", "trip", "journey", "arrive", "arrival", "travel", "fly", "come", "go"})
+
+
+def destination_of(tok: Token) -> Token | None:
+    """Where a trip told without its place goes: "King Faisal visited in 1967" after "two state tours
+    of Britain", "also seen arriving were ..." after "arrived at the Treasury": the place the last
+    trip of the two sentences before went to. A verb with a place of its own has none here."""
+    if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "into")
+                                and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "NUM"
+                                        for g in c.children))
+           for c in tok.children):
+        return None  # its own place, named or not ("arrived in the disaster area"); a date is none
+    first = tok.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+    for t in reversed(tok.doc[first:tok.i]):
+        if t.lemma_.lower() in _TRIP_WORDS and t.i != tok.i:
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "at", "into")):
+                place = next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
+                if place is not None:
+                    return place
+    return None
+
+
 def _gathering(tok: Token, gatherings: frozenset[str]) -> bool:
     if tok.dep_ == "prep":
         return any(_gathering(c, gatherings) for c in tok.children if c.dep_ == "pobj")
@@ -211,6 +237,7 @@ def _venue_here(tok: Token, gatherings: frozenset[str]) -> Token | None:
 
 FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
            "appos_anchor": appos_anchor, "name_before": name_before, "name_after": name_after, "venue_of": venue_of,
+           "destination_of": destination_of,
            "self": lambda t: t}
 
 
