@@ -27,6 +27,7 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("The Sri Lanka Freedom Party met in Colombo.", "Sri Lanka Freedom Party", "Organization"),
     ("Acme Holdings PTE Ltd won the tender.", "Acme Holdings PTE Ltd", "Organization"),
     ("He flew from a holiday in Egypt for a sightseeing tour to Wadi Rum.", "Wadi Rum", "Place"),
+    ("Officials arrived at the Harbour Finance Building for talks.", "Harbour Finance Building", "Place"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected
