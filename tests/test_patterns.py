@@ -30,6 +30,8 @@ POSITIVE = [
     ("French President Paul Roux visited the Louvre Abu Dhabi in Abu Dhabi.", "Paul Roux", "visited", "Abu Dhabi"),
     ("There were two state tours of Britain by Saudi monarchs. King Faisal visited in 1967.", "King Faisal",
      "visited", "Britain"),
+    ("The Hong Kong delegation arrived in Hangzhou on Monday.", "Hong Kong delegation", "visited", "Hangzhou"),
+    ("Prince Edward will also join the UK delegation in Poland.", "UK delegation", "includes", "Prince Edward"),
     # the gathering's venue, given once, for those who attend it or come to it later in the article
     ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
      "is among the leaders attending the meeting.", "Ana Ruiz", "visited", "Geneva"),
@@ -157,6 +159,7 @@ NEGATIVE = [
      "visited", "Nairobi"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
+    ("Prince Edward will also join the UK delegation in Poland.", "UK delegation", "locatedIn", "Poland"),
     # a local doing something at home is no visitor
     ("Argentine President Carlos Mora signed the deal in Buenos Aires on Tuesday.", "Carlos Mora", "visited",
      "Buenos Aires"),

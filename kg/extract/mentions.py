@@ -551,8 +551,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
         people = root.lower_ in lex.people_nouns and _qualified(root, taken)
-        if any(c.dep_ == "compound" and taken[c.i] for c in root.children) and not people:
-            continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta)
+        if any(c.dep_ == "compound" and taken[c.i] and not is_place(doc[c.left_edge.i:c.i + 1].text)
+               for c in root.children) and not people:
+            continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta);
+            # "the UK delegation", "the Hong Kong delegation" are groups from a place
         if root.lemma_.lower() in _PART_WORDS and any(
                 (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
                     taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
@@ -575,15 +577,19 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 if t.dep_ == "case" and t.i < root.i:
                     start = t.i + 1
             # "the first KCCI-led business delegation": the group starts after the names in it
+            named_from = None  # "the UK delegation": called by its place, which stays a name of its own
             for t in doc[start:root.i]:
                 if taken[t.i]:
+                    if named_from is None and t.dep_ == "compound" and is_place(doc[t.left_edge.i:t.i + 1].text):
+                        named_from = t.left_edge.i
                     start = t.i + 1
             start, end = _strip(doc, start, end)
             while start < root.i and doc[start].text in ("-", "–") or doc[start].lower_ in ("led", "based", "owned"):
                 start += 1
             end = _coordinated_plurals(root, end)
             if start <= root.i < end and not any(taken[t.i] for t in doc[start:end]):
-                m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken))
+                m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken),
+                            canonical=doc[named_from:end].text if named_from is not None and named_from < start else None)
                 m.vote("Group", 5.0, "a noun phrase for a set")
                 out.append(m)
                 for i in range(start, end):

@@ -123,7 +123,11 @@ _TERRITORIES = frozenset({"HK", "MO", "PR", "GU", "VI", "AS", "MP", "GL", "FO", 
 def _people(entity: Entity) -> bool:
     """A group of people ("holocaust survivors", "British officials")."""
     words = entity.label.lower().split()
-    return entity.type == "Group" and bool(words) and words[-1] in lexicon().people_nouns
+    return entity.type == "Group" and bool(words) and (words[-1] in lexicon().people_nouns or words[-1] in _PARTIES)
+
+
+#: Collective nouns for people who travel together (a delegation is not located anywhere either).
+_PARTIES = frozenset({"delegation", "delegations", "entourage", "troupe", "mission", "missions", "team", "teams"})
 
 
 def _name_between(a: Token, b: Token) -> bool:
