@@ -3,8 +3,7 @@
     python benchmarks/bench_build.py [--repeat 5] [--copies 10]
 
 The corpus is the development articles (``../shared/data/dev/*.txt``) or, without them, the
-bundled example, copied ``--copies`` times with a marker line so that every copy is a distinct
-document. Each measurement is repeated and the median is printed with the ratio
+bundled example, copied ``--copies`` times with the names varied in each copy (``corpus.py``). Each measurement is repeated and the median is printed with the ratio
 kg / spaCy-only: how much entity resolution, relation patterns and RDF mapping cost on top of
 the parse. The machine is shared and noisy, so compare ratios, not single times.
 """
@@ -14,30 +13,13 @@ import argparse
 import resource
 import statistics
 import sys
-import time
-from pathlib import Path
 
 import spacy
+from corpus import corpus, timed  # benchmarks/corpus.py, beside this script
 
 import kg
 from kg import settings
 from kg.nlp.pipeline import load_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "data" / "dev"
-
-
-def corpus(copies: int) -> list[str]:
-    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
-    files = files or [ROOT / "examples" / "zhejiang_visit.txt"]
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    return [f"{text}\n\nCopy {n}." for n in range(copies) for text in texts]
-
-
-def timed(func) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,11 +13,10 @@ extraction and RDF mapping in the parent process, shows why kg sends whole docum
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
-import time
-from pathlib import Path
+
+from corpus import corpus, timed  # benchmarks/corpus.py, beside this script
 
 import kg
 from kg.extract.extractor import extract
@@ -27,24 +26,6 @@ from kg.graph.store import MemoryStore
 from kg.ingest import documents_from_texts
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.prepare import prepare
-
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "data" / "dev"
-_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
-
-
-def corpus(copies: int) -> list[str]:
-    """The articles, each copy with its names changed ("Ningbo" → "Ningbova" in copy 1)."""
-    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
-    files = files or [ROOT / "examples" / "zhejiang_visit.txt"]
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    suffixes = ["", "va", "lor", "ston", "mir", "dale", "ko", "win"]
-
-    def vary(text: str, n: int) -> str:
-        suffix = suffixes[n % len(suffixes)] + ("x" * (n // len(suffixes)))
-        return _NAME.sub(lambda m: m.group(1) + suffix, text) if suffix else text
-
-    return [vary(text, n) for n in range(copies) for text in texts]
 
 
 def spacy_n_process(texts: list[str], jobs: int) -> None:
@@ -56,10 +37,6 @@ def spacy_n_process(texts: list[str], jobs: int) -> None:
     store.finalize()
 
 
-def timed(func) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:

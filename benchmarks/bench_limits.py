@@ -15,22 +15,13 @@ import argparse
 import statistics
 import time
 import timeit
-from pathlib import Path
+
+from corpus import corpus  # benchmarks/corpus.py, beside this script
 
 import kg
 from kg import settings
 from kg.limits import deadline
 from kg.nlp.pipeline import load_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "data" / "dev"
-
-
-def corpus(copies: int) -> list[str]:
-    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
-    files = files or [ROOT / "examples" / "zhejiang_visit.txt"]
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    return [f"{text}\n\nCopy {n}." for n in range(copies) for text in texts]
 
 
 def _one_deadline() -> None:
