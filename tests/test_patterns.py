@@ -31,6 +31,12 @@ POSITIVE = [
     ("There were two state tours of Britain by Saudi monarchs. King Faisal visited in 1967.", "King Faisal",
      "visited", "Britain"),
     ("The Hong Kong delegation arrived in Hangzhou on Monday.", "Hong Kong delegation", "visited", "Hangzhou"),
+    ("The Kenyan delegation arrived in Beijing on Monday. Media outlets covered the delegation's visit.",
+     "Kenyan delegation", "visited", "Beijing"),
+    ("Earlier in the day, the Kenyan delegation was warmly hosted at the Beijing Arts Academy.", "Kenyan delegation",
+     "visited", "Beijing Arts Academy"),
+    ("Chancellor Chris Kelly has been joined in China this week by Weta director Richard Taylor.", "Richard Taylor",
+     "visited", "China"),
     ("Prince Edward will also join the UK delegation in Poland.", "UK delegation", "includes", "Prince Edward"),
     # the gathering's venue, given once, for those who attend it or come to it later in the article
     ("Ministers are arriving in the Swiss city of Geneva for the annual Alpine Forum. Peruvian President Ana Ruiz "
@@ -157,6 +163,8 @@ NEGATIVE = [
      "visited", "Nairobi"),
     ("Minister Ana Silva toured Nairobi on Monday. Two ships have arrived in the disaster area.", "Two ships",
      "visited", "Nairobi"),
+    ("Kenyan President William Ruto travelled to Paris in May. Kenyan Minister Ann Wambui made her first state visit "
+     "abroad in June.", "Ann Wambui", "visited", "Paris"),
     # a group of people is not located anywhere
     ("British officials in London said the talks would resume.", "British officials", "locatedIn", "London"),
     ("Prince Edward will also join the UK delegation in Poland.", "UK delegation", "locatedIn", "Poland"),

@@ -735,6 +735,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             kind = "Place"  # "the government" is its country (the spec), the one the article is about
         elif lemma in ("company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency"):
             kind = "Organization"
+        elif lemma in lex.collective_nouns:
+            kind = "Group"  # "the delegation's visit": the delegation named before
         if kind is None and tok.pos_ == "NOUN" and dets[0].lower_ == "the":
             kind = "Named"  # "the forum", "the ministry": resolved by the head word of a name
         if kind:

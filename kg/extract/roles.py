@@ -198,6 +198,8 @@ def destination_of(tok: Token) -> Token | None:
                                         for g in c.children))
            for c in tok.children):
         return None  # its own place, named or not ("arrived in the disaster area"); a date is none
+    if any(c.lower_ in ("abroad", "overseas", "home", "here", "there", "back") for c in tok.children):
+        return None  # "his first state visit abroad": somewhere else than the last trip
     first = tok.sent.start
     for _ in range(2):
         if first > 0:
