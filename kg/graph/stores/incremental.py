@@ -49,6 +49,9 @@ PENDING_SUBJECT = URIRef("urn:newskg:store#pendingSubject")
 Quad = tuple[Node, Node, Node, Node | None]  # graph None: the default graph
 
 _ROLES = (KG.agent, KG.destination, KG.party)
+#: predicates that are never the direct triple of a fact
+_STRUCTURE = frozenset({RDF.type, RDF.subject, RDF.predicate, RDF.object, KG.evidence, PROV.wasDerivedFrom, SDO.mentions,
+                        KG.modality, KG.positionIn, *_ROLES})
 _CHUNK = 500  # subjects per VALUES clause
 
 
@@ -209,9 +212,12 @@ class IncrementalStore:
         load(rewrite)
         load(context.objects(None, KG.evidence))  # a statement's confidence needs its evidence
         if min_confidence > 0:
+            # a statement dropped or kept takes all its evidence along, from every document
+            rewrite |= {e for s in touched for e in context.objects(s, KG.evidence)}
             rewrite |= self._dependents(context, touched)
             load(rewrite)
-            load(context.objects(None, KG.evidence))
+            rewrite |= {e for s in rewrite for e in context.objects(s, KG.evidence)}
+            load(rewrite)
             self._load_support(context, rewrite, load)
         return rewrite, context
 
@@ -252,8 +258,7 @@ class IncrementalStore:
                 f"SELECT DISTINCT ?h WHERE {{ {_values('pos', chunk)} GRAPH ?g {{ ?h {sparql_term(KG.holdsPosition)} ?pos }} }}"))
         # every direct triple in the context with its statement and evidence, so that
         # drop_weak_statements decides about it as a memory build would
-        predicates = set(context.objects(None, RDF.predicate))
-        load(statement_iri(s, p, o) for s, p, o in list(context) if p in predicates and isinstance(o, URIRef))
+        load(statement_iri(s, p, o) for s, p, o in list(context) if p not in _STRUCTURE and isinstance(o, URIRef))
         load(context.objects(None, KG.evidence))
 
     # -- reading ------------------------------------------------------------------------------
