@@ -87,8 +87,9 @@ def test_min_confidence_across_runs_as_in_one_build(run_cli, tmp_path, articles)
     assert VISIT in kg.load(store).graph
 
 
-def test_rebuild_skips_stored_documents_and_replaces_changed_ones(run_cli, tmp_path, articles) -> None:
+def test_rebuild_skips_stored_documents_and_replaces_changed_ones(run_cli, tmp_path, articles, monkeypatch) -> None:
     a, b = articles
+    monkeypatch.setattr(IncrementalStore, "finalize_documents", 1)  # finalized one document at a time
     store = f"oxigraph:{tmp_path / 'db'}"
     before = ntriples(run_cli, tmp_path, a, b, "--store", store)
     again = run_cli("build", a, b, "--store", store)

@@ -78,6 +78,7 @@ class IncrementalStore:
 
     spec: str
     batch_triples = 10_000  # triples buffered before one write (one transaction / request)
+    finalize_documents = 200  # documents whose nodes are finalized together
 
     def __init__(self) -> None:
         self._buffer: list[Quad] = []
@@ -178,23 +179,35 @@ class IncrementalStore:
 
     def finalize(self, min_confidence: float = 0.0) -> None:
         """Rewrite the default graph for every node touched since the last finalize, from all
-        the documents' triples in the store, then clear the pending markers."""
+        the documents' triples in the store, then clear the pending markers. Done a group of
+        documents at a time, so that memory does not grow with the size of the run."""
         self.flush()
         meta, pdoc, psub = sparql_term(META), sparql_term(PENDING_DOCUMENT), sparql_term(PENDING_SUBJECT)
-        touched = {row[0] for row in self._select(
-            f"SELECT DISTINCT ?s WHERE {{ {{ GRAPH {meta} {{ {meta} {pdoc} ?g }} GRAPH ?g {{ ?s ?p ?o }} }} "
-            f"UNION {{ GRAPH {meta} {{ {meta} {psub} ?s }} }} }}")}
-        if touched:
-            rewrite, context = self._context(touched, min_confidence)
-            update_confidences(context)
-            if min_confidence > 0:
-                drop_weak_statements(context, min_confidence)
-            settle_labels(context)
-            for chunk in _chunks(sorted(rewrite)):
-                self._replace_view(chunk, [t for s in chunk for t in context.triples((s, None, None))])
-        self._update(f"DELETE WHERE {{ GRAPH {meta} {{ {meta} {pdoc} ?g }} }} ;\n"
-                     f"DELETE WHERE {{ GRAPH {meta} {{ {meta} {psub} ?s }} }}")
+        pending = sorted(r[0] for r in self._select(f"SELECT ?g WHERE {{ GRAPH {meta} {{ {meta} {pdoc} ?g }} }}"))
+        for group in _chunks(pending, self.finalize_documents):
+            touched = {r[0] for r in self._select(
+                f"SELECT DISTINCT ?s WHERE {{ {_values('g', group)} GRAPH ?g {{ ?s ?p ?o }} }}")}
+            self._settle(touched, min_confidence)
+            self._update(f"DELETE DATA {{ GRAPH {meta} {{ "
+                         + " ".join(f"{meta} {pdoc} {sparql_term(g)} ." for g in group) + " } }")
+        subjects = sorted(r[0] for r in self._select(f"SELECT ?s WHERE {{ GRAPH {meta} {{ {meta} {psub} ?s }} }}"))
+        for chunk in _chunks(subjects, self.finalize_documents * 50):
+            self._settle(set(chunk), min_confidence)
+            self._update(f"DELETE DATA {{ GRAPH {meta} {{ "
+                         + " ".join(f"{meta} {psub} {sparql_term(s)} ." for s in chunk) + " } }")
         self._graph = None
+
+    def _settle(self, touched: set[Node], min_confidence: float) -> None:
+        """Finalize the nodes in *touched* (and what depends on them) as a memory build would."""
+        if not touched:
+            return
+        rewrite, context = self._context(touched, min_confidence)
+        update_confidences(context)
+        if min_confidence > 0:
+            drop_weak_statements(context, min_confidence)
+        settle_labels(context)
+        for chunk in _chunks(sorted(rewrite)):
+            self._replace_view(chunk, [t for s in chunk for t in context.triples((s, None, None))])
 
     def _context(self, touched: set[Node], min_confidence: float) -> tuple[set[Node], Graph]:
         """The nodes whose view must be rewritten, and a graph of the documents' triples that
