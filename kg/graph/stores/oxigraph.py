@@ -138,8 +138,20 @@ class OxigraphStore(IncrementalStore):
                 graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
             return QueryResult(kind="graph", graph=graph)
         variables = [v.value for v in result.variables]
-        terms = [tuple(from_ox(row[i]) for i in range(len(variables))) for row in result]
-        rows = [tuple(compact_term(term) for term in row) for row in terms]
+        width = range(len(variables))
+        cache: dict[object, tuple[Node | None, str | None]] = {None: (None, None)}
+        terms, rows = [], []
+        for solution in result:
+            row = []
+            for i in width:
+                value = solution[i]
+                pair = cache.get(value)
+                if pair is None:  # rows repeat labels and IRIs: convert each term once
+                    term = from_ox(value)
+                    pair = cache[value] = (term, compact_term(term))
+                row.append(pair)
+            terms.append(tuple(t for t, _ in row))
+            rows.append(tuple(c for _, c in row))
         return QueryResult(kind="select", variables=variables, rows=rows, terms=terms)
 
     def close(self) -> None:
