@@ -69,6 +69,7 @@ class OxigraphStore(IncrementalStore):
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         super().__init__()
+        self._unflushed = 0
         self.path = Path(path)
         self.spec = f"oxigraph:{path}"
         if self.path.exists() and not self.path.is_dir():
@@ -90,9 +91,17 @@ class OxigraphStore(IncrementalStore):
     def _update(self, update: str) -> None:
         self.store.update(update)
 
+    #: quads written between two flushes of RocksDB's in-memory write buffers to disk: without
+    #: them the buffers of Oxigraph's many indexes grow by hundreds of MB in a large build
+    flush_every = 100_000
+
     def _insert(self, quads: Sequence[Quad]) -> None:
         self.store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else to_ox(g))
                           for s, p, o, g in quads)
+        self._unflushed += len(quads)
+        if self._unflushed >= self.flush_every:
+            self.store.flush()
+            self._unflushed = 0
 
     def _raw_triples(self, subjects: Sequence[Node]) -> Iterator[Triple]:
         default = ox.DefaultGraph()
