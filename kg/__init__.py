@@ -7,9 +7,9 @@ Every fact keeps its evidence: document, sentence, extractor and confidence.
 """
 from __future__ import annotations
 
-from .api import KnowledgeGraph, build, load
+from .api import KnowledgeGraph, build, load, open
 from .errors import KgError
 from .evaluate import EvaluationReport  # kg.evaluate stays the module: kg.evaluate.evaluate(graph, gold)
 
-__all__ = ["EvaluationReport", "KgError", "KnowledgeGraph", "build", "load"]
+__all__ = ["EvaluationReport", "KgError", "KnowledgeGraph", "build", "load", "open"]
 __version__ = "0.1.0"

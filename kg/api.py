@@ -6,6 +6,8 @@
 >>> graph.query("SELECT ?who ?where WHERE { ?who kg:visited ?where }").rows
 >>> graph.to_networkx(); graph.to_html("graph.html"); graph.serialize("graph.ttl")
 >>> again = kg.load("graph.ttl")
+>>> graph = kg.build(["news/"], store="oxigraph:news.db")   # on disk, incremental (kg.graph.stores)
+>>> stored = kg.load("oxigraph:news.db")                     # or kg.open(...) to add to it
 
 The command line (``kg build``, ``kg query``, ``kg stats``, ``kg viz``) is a thin shell over
 these functions.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,8 @@ from . import settings
 from .errors import InputError
 from .extract.plugins import Extractor
 from .graph.mapping import facts_triples
-from .graph.store import MemoryStore, load_graph
+from .graph.store import MemoryStore, Store, load_graph
+from .graph.stores import is_store_spec, open_store
 from .ingest import Document, documents_from_texts, read_documents
 from .nlp.resolver import DEFAULT_RESOLVER
 from .runner import BuildConfig, run
@@ -35,22 +39,20 @@ PathLike = str | os.PathLike[str]
 class KnowledgeGraph:
     """An RDF knowledge graph built by kg, with query, analysis and export methods."""
 
-    def __init__(self, graph: Graph | None = None, store: MemoryStore | None = None) -> None:
+    def __init__(self, graph: Graph | None = None, store: Store | None = None) -> None:
         self.store = store if store is not None else MemoryStore(graph)
 
     @property
     def graph(self) -> Graph:
-        """The underlying rdflib graph."""
+        """The underlying rdflib graph (for a persistent store: a copy of its graph, read once)."""
         return self.store.graph
 
     def __len__(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str) -> Any:
-        """Run a read-only SPARQL query (kg prefixes pre-bound); returns a ``QueryResult``."""
-        from .query import run_query
-
-        return run_query(self.graph, sparql)
+    def query(self, sparql: str, where: str = "query") -> Any:
+        """Run a read-only SPARQL query (kg prefixes pre-bound) in the store; returns a ``QueryResult``."""
+        return self.store.query(sparql, where)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """Entities as nodes, relations as edges (with confidence and evidence attributes)."""
@@ -122,6 +124,7 @@ def build(
     infer: bool = False,
     jobs: int = 1,
     dask: Any = None,
+    store: str | Store | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files (*inputs*) and/or strings (*texts*).
 
@@ -146,12 +149,17 @@ def build(
     plug-in extractors must then be importable functions, not lambdas); *dask* (a scheduler
     address such as ``"tcp://10.0.0.5:8786"``, or a ``distributed.Client``) sends that work to a
     Dask cluster. Documents stream through in chunks and the graph is the same either way.
+
+    *store* is where the graph is written: a spec
+    (``memory``, the default; ``oxigraph:DIR``; ``sparql:URL``, see :func:`kg.graph.stores.open_store`)
+    or a store object; a persistent store skips the documents it already has.
     """
     config = BuildConfig.of(model=model, gazetteers=tuple(gazetteers), patterns=tuple(patterns),
                             extractors=tuple(extractors), coref=coref, scorer=scorer, triggers=tuple(triggers),
                             batch_size=batch_size, max_doc_size=max_doc_size, doc_timeout=doc_timeout)
-    store = MemoryStore()
-    for outcome in run(_documents(inputs, texts, on_error, max_doc_size), config, jobs=jobs, dask=dask):
+    store = open_store(store) if store is None or isinstance(store, str) else store
+    documents = store.new_documents(_documents(inputs, texts, on_error, max_doc_size))
+    for outcome in run(documents, config, jobs=jobs, dask=dask):
         if outcome.error is not None:
             if on_error is None:
                 raise outcome.error
@@ -161,7 +169,11 @@ def build(
         if on_document is not None:
             on_document(outcome.document)
     store.finalize(min_confidence)
-    _enrich(store.graph, reason=reason, infer=infer, min_confidence=min_confidence)
+    enrich = partial(_enrich, reason=reason, infer=infer, min_confidence=min_confidence)
+    if isinstance(store, MemoryStore):
+        enrich(store.graph)
+    else:
+        store.enrich(enrich)  # a persistent store derives over its whole graph and keeps it apart
     return KnowledgeGraph(store=store)
 
 
@@ -188,5 +200,13 @@ def _documents(inputs, texts, on_error, max_size: int | None = None) -> Iterator
 
 
 def load(path: PathLike) -> KnowledgeGraph:
-    """Read a graph file written by kg (or any RDF file)."""
+    """Read a graph file written by kg (or any RDF file), or open a store read-only
+    (``oxigraph:DIR``, ``sparql:URL``)."""
+    if isinstance(path, str) and is_store_spec(path):
+        return KnowledgeGraph(store=open_store(path, read_only=True))
     return KnowledgeGraph(load_graph(path))
+
+
+def open(spec: str) -> KnowledgeGraph:  # kg.open(spec), like a file
+    """Open a store for reading and writing (``oxigraph:DIR`` is created when missing)."""
+    return KnowledgeGraph(store=open_store(spec))

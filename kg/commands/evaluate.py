@@ -24,7 +24,7 @@ from .train import Extra, ExtraWeight, Regularisation, Threshold
 def evaluate_command(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Articles to build the graph from (as for kg build).", show_default=False)] = None,
     gold: Annotated[Path, typer.Option("--gold", help="Folder of <doc>.gold.json files.", show_default=False)] = ...,
-    graph_file: Annotated[Optional[Path], typer.Option("--graph", help="Score this graph file instead of building one from INPUTs.")] = None,
+    graph_file: Annotated[Optional[str], typer.Option("--graph", help="Score this graph file (or store: oxigraph:DIR, sparql:URL) instead of building one from INPUTs.")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List misses and false positives with their evidence sentences.")] = False,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Also show the counts per document.")] = False,
     json_file: Annotated[Optional[Path], typer.Option("--json", help="Also write the full report as JSON to this file.")] = None,

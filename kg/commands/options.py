@@ -70,6 +70,7 @@ def build_reporting(inputs: list[str], quiet: bool = True, **options: object) ->
             progress.advance(task)
 
         graph = api.build(inputs, on_error=on_error, on_document=on_document, **options)
+    done += graph.store.skipped  # documents a persistent store already had were read, not rebuilt
     if done == 0:
         if failures:
             raise typer.Exit(EXIT_ERROR)  # each failure has been reported on its own line

@@ -1,14 +1,13 @@
-"""``kg query graph.ttl QUERY``: SPARQL over a graph file, kg prefixes pre-bound."""
+"""``kg query graph.ttl QUERY``: SPARQL over a graph file or a store, kg prefixes pre-bound."""
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .. import api
-from ..query import read_query, run_query
+from ..query import read_query
 from .console import out, reports_errors, write_stdout
 
 
@@ -20,13 +19,13 @@ class ResultFormat(str, Enum):
 
 @reports_errors
 def query_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     query: Annotated[str, typer.Argument(help="SPARQL text, or a .rq file.")],
     format: Annotated[ResultFormat, typer.Option("--format", "-f", help="Result format.")] = ResultFormat.table,
 ) -> None:
     """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     text, where = read_query(query)
-    result = run_query(api.load(graph).graph, text, where)
+    result = api.load(graph).query(text, where)  # in the store itself (Oxigraph, remote) or rdflib
     if format is ResultFormat.csv:
         write_stdout(result.to_csv())
     elif format is ResultFormat.json:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +13,7 @@ from .console import out, reports_errors, write_stdout
 
 @reports_errors
 def stats_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     top: Annotated[int, typer.Option("--top", min=0, help="How many central entities to list.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
 ) -> None:

@@ -19,7 +19,7 @@ class SizeBy(str, Enum):
 
 @reports_errors
 def viz_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg knowledge graph",
     size: Annotated[SizeBy, typer.Option("--size", help="What node size shows.")] = SizeBy.pagerank,

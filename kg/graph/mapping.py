@@ -30,7 +30,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from ..extract.modality import ASSERTED
 from ..extract.records import DocFacts, Entity, Event, Evidence, Position, Relation
-from ..ingest.document import Document
+from ..ingest.document import Document, content_hash
 from .iris import document_iri, entity_iri, event_iri, evidence_iri, position_iri, statement_iri
 from .vocab import KG, MODALITIES, SYMMETRIC_RELATIONS, relation_iri
 
@@ -38,13 +38,17 @@ Triple = tuple[URIRef, URIRef, object]
 
 
 def _confidence(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
+    number = Decimal(str(round(value, 3)))
+    if number == number.to_integral_value():  # canonical xsd:decimal, as triple stores write it back: "1", not "1.0"
+        number = number.quantize(Decimal(1))
+    return Literal(number, datatype=XSD.decimal)
 
 
 def document_triples(doc: Document) -> Iterator[Triple]:
     node = document_iri(doc.id)
     yield node, RDF.type, KG.Document
     yield node, DCTERMS.identifier, Literal(doc.id)
+    yield node, KG.contentHash, Literal(content_hash(doc.text))
     if doc.title:
         yield node, DCTERMS.title, Literal(doc.title)
     if doc.date:

@@ -1,8 +1,8 @@
 """Where the graph lives: one small interface, one in-memory implementation today.
 
 Every writer goes through :class:`Store` (``add`` triples, ``finalize`` after a batch,
-``query``, ``serialize``), so an on-disk or remote SPARQL 1.1 store can replace
-:class:`MemoryStore` without touching extraction or mapping.
+``query``, ``serialize``), so the on-disk and remote SPARQL 1.1 stores of :mod:`kg.graph.stores`
+(``open_store("oxigraph:DIR")``) replace :class:`MemoryStore` without touching extraction or mapping.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal
 from rdflib.namespace import PROV, SKOS
@@ -25,9 +25,17 @@ from .vocab import KG, PREFIXES
 class Store(Protocol):
     """The operations the builder and the API need from a triple store."""
 
+    #: documents :meth:`new_documents` left out (the store had them), articles whose text changed
+    skipped: int
+    replaced: int
+
+    def new_documents(self, documents: Iterable[Any]) -> Iterable[Any]: ...
+
     def add(self, triples: Iterable[Triple]) -> None: ...
 
     def finalize(self, min_confidence: float = 0.0) -> None: ...
+
+    def query(self, sparql: str, where: str = "query") -> Any: ...
 
     def serialize(self, path: str | os.PathLike[str], format: str | None = None) -> Path: ...
 
@@ -55,8 +63,25 @@ def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> str:
 class MemoryStore:
     """An rdflib graph in memory."""
 
+    spec = "memory"
+    skipped = 0
+    replaced = 0
+
     def __init__(self, graph: Graph | None = None) -> None:
         self.graph = graph if graph is not None else new_graph()
+
+    def new_documents(self, documents: Iterable[Any]) -> Iterable[Any]:
+        """Every document: a graph in memory starts empty (the same article twice is one document)."""
+        return documents
+
+    def query(self, sparql: str, where: str = "query") -> Any:
+        """Run a read-only SPARQL query with rdflib; a :class:`kg.query.QueryResult`."""
+        from ..query import run_query
+
+        return run_query(self.graph, sparql, where)
+
+    def close(self) -> None:
+        pass
 
     def add(self, triples: Iterable[Triple]) -> None:
         graph = self.graph

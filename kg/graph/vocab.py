@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
 
     # Documents and mentions
     sourcePath: URIRef  # file the document was read from
+    contentHash: URIRef  # SHA-1 of the document's text (incremental builds skip what a store has)
     typeEvidence: URIRef  # why an entity has its type ("Organization +1.5: ends in 'Robotics'")
 
     # Place knowledge (offline gazetteers)

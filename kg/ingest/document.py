@@ -43,6 +43,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+def content_hash(text: str) -> str:
+    """The full SHA-1 of *text* (UTF-8): what incremental builds compare to skip an article already stored."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def make_doc_id(name: str | None, text: str) -> str:
     """A stable id: a readable slug of *name* (e.g. a file stem) + ``-`` + a hash of *text*.
 

@@ -1,0 +1,182 @@
+"""The Oxigraph store against rdflib in memory, side by side in one run.
+
+    python benchmarks/bench_store.py [--triples 1000000] [--repeat 5] [--docs 1000] [--scale 10]
+
+1. **Data**: the development articles (``../shared/data/dev/*.txt``, else the bundled example)
+   are built once in memory; their triples are replicated with renamed resource IRIs (copy *k*
+   lives under ``kgr:c<k>/…``) up to ``--triples``.
+2. **Load and serialise**: that N-Triples file loaded into a fresh on-disk Oxigraph store
+   (``Store.bulk_load``) and into an rdflib ``Graph``; then both written back as N-Triples and
+   Turtle.
+3. **Queries**: every ``examples/queries/*.rq``, median time on the Oxigraph store (through
+   ``OxigraphStore.query``: the result as kg's ``QueryResult``) and with rdflib in memory.
+   Target: every query under 100 ms on the store.
+4. **Memory**: peak RSS of ``kg.build(..., store="oxigraph:DIR")`` over ``--docs`` and
+   ``--docs × --scale`` small generated articles, each build in its own process. Target: the
+   larger build at most 1.3× the smaller one's peak.
+
+The machine is shared and noisy: figures are medians of ``--repeat`` runs; compare the ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "data" / "dev"
+KGR = "https://w3id.org/newskg/id/"
+
+
+def base_ntriples() -> list[str]:
+    import kg
+
+    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
+    files = files or [ROOT / "examples" / "zhejiang_visit.txt"]
+    graph = kg.build(files)
+    data = graph.graph.serialize(format="nt")
+    return [line for line in data.splitlines() if line.strip()]
+
+
+def replicate(lines: list[str], triples: int, path: Path) -> int:
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        copy = 0
+        while written < triples:
+            prefix = KGR if copy == 0 else f"{KGR}c{copy}/"
+            for line in lines:
+                out.write(line.replace(KGR, prefix) + "\n")
+                written += 1
+                if written >= triples:
+                    break
+            copy += 1
+    return written
+
+
+def timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def median_time(func, repeat: int) -> float:
+    return statistics.median(timed(func) for _ in range(repeat))
+
+
+#: One generated article; names vary with *n* so that every article adds new nodes.
+TEMPLATE = """Delegation {n} Visits Port City {n}
+
+Mayor Alex Walker{n} visited Port City {n} on Tuesday. The Harbour Group {n} includes Acme Works {n} and Delta Foods {n}.
+
+Acme Works {n} signed an agreement with Delta Foods {n} on Wednesday. The Harbour Group {n} is based in Port City {n}.
+"""
+
+_MEMORY_CHILD = textwrap.dedent("""
+    import resource, sys, kg
+    n, path, template = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    texts = (template.format(n=i) for i in range(n))   # streamed, never a list
+    graph = kg.build(texts=texts, store="oxigraph:" + path)
+    try:  # this process's own peak: Linux's ru_maxrss keeps the parent's peak across exec
+        with open("/proc/self/status") as status:
+            kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except OSError:
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(kib, len(graph))
+""")
+
+
+def peak_rss(docs: int, folder: Path) -> tuple[float, int, float]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(docs), str(folder / f"mem{docs}.db"), TEMPLATE],
+                          capture_output=True, text=True, check=True)
+    kib, triples = done.stdout.split()
+    return int(kib) / 1024, int(triples), time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=5, help="runs per measurement (loads, dumps and rdflib queries: at most 3)")
+    ap.add_argument("--docs", type=int, default=1000, help="documents in the smaller memory build")
+    ap.add_argument("--scale", type=int, default=10, help="the larger memory build has --docs × --scale documents")
+    ap.add_argument("--skip-memory", action="store_true", help="leave out the peak-memory builds")
+    ap.add_argument("--only-memory", action="store_true", help="only the peak-memory builds")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        if not args.only_memory:
+            compare(args, Path(tmp))
+        if not args.skip_memory:
+            memory(args, Path(tmp))
+    return 0
+
+
+def compare(args: argparse.Namespace, folder: Path) -> None:
+    """Load, serialise and query ``--triples`` triples with Oxigraph and with rdflib; print a table."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.graph.stores.oxigraph import OxigraphStore
+    from kg.graph.vocab import PREFIXES
+    from kg.query import run_query
+
+    rows: list[tuple[str, str, str, str, str]] = []  # what, oxigraph, rdflib, ratio, target
+    data = folder / "data.nt"
+    count = replicate(base_ntriples(), args.triples, data)
+    print(f"data: {count} triples ({data.stat().st_size / 1e6:.0f} MB of N-Triples)", flush=True)
+
+    def load_ox() -> None:
+        store = ox.Store(str(folder / f"load{time.perf_counter_ns()}.db"))
+        store.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+
+    def load_rdflib() -> None:
+        Graph().parse(data, format="nt")
+
+    repeat_big = max(1, min(args.repeat, 3))
+    t_ox, t_rdf = median_time(load_ox, repeat_big), median_time(load_rdflib, repeat_big)
+    rows.append(("load N-Triples (s)", f"{t_ox:.2f}", f"{t_rdf:.2f}", f"{t_rdf / t_ox:.1f}×", ""))
+
+    store_dir = folder / "store.db"
+    ox.Store(str(store_dir)).bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+    store = OxigraphStore(store_dir, read_only=True)
+    graph = Graph()
+    graph.parse(data, format="nt")
+    for fmt, ox_fmt in (("nt", ox.RdfFormat.N_TRIPLES), ("turtle", ox.RdfFormat.TURTLE)):
+        t_ox = median_time(lambda f=ox_fmt: store.store.dump(format=f, from_graph=ox.DefaultGraph()), repeat_big)
+        t_rdf = median_time(lambda f=fmt: graph.serialize(format=f), repeat_big)
+        rows.append((f"serialise {fmt} (s)", f"{t_ox:.2f}", f"{t_rdf:.2f}", f"{t_rdf / t_ox:.1f}×", ""))
+
+    for query_file in sorted((ROOT / "examples" / "queries").glob("*.rq")):
+        text = query_file.read_text(encoding="utf-8")
+        t_ox = median_time(lambda q=text: store.query(q), args.repeat)
+        t_engine = median_time(lambda q=text: list(store.store.query(q, prefixes=PREFIXES)), args.repeat)
+        t_rdf = median_time(lambda q=text: run_query(graph, q), repeat_big)
+        n = len(store.query(text).rows)
+        rows.append((f"query {query_file.stem} ({n} rows) (ms)", f"{t_ox * 1000:.1f}", f"{t_rdf * 1000:.0f}",
+                     f"{t_rdf / t_ox:.0f}×", ("ok < 100 ms" if t_ox < 0.1 else "MISSED < 100 ms")
+                     + f" (engine alone {t_engine * 1000:.0f} ms)"))
+    print(f"load, serialise, queries: medians of {args.repeat} runs ({repeat_big} for rdflib and the big ones)")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':{width}}  {'oxigraph':>10}  {'rdflib':>10}  {'rdflib/ox':>9}  target")
+    for what, a, b, ratio, target in rows:
+        print(f"{what:{width}}  {a:>10}  {b:>10}  {ratio:>9}  {target}", flush=True)
+
+
+def memory(args: argparse.Namespace, folder: Path) -> None:
+    """Peak RSS of a small and a large build into an Oxigraph store, each in its own process."""
+    small, small_triples, small_time = peak_rss(args.docs, folder)
+    big, big_triples, big_time = peak_rss(args.docs * args.scale, folder)
+    ratio = big / small
+    print(f"peak RSS, kg.build into oxigraph: {args.docs} docs {small:.0f} MB ({small_triples} triples, {small_time:.0f} s); "
+          f"{args.docs * args.scale} docs {big:.0f} MB ({big_triples} triples, {big_time:.0f} s); "
+          f"ratio {ratio:.2f} (target ≤ 1.3: {'ok' if ratio <= 1.3 else 'MISSED'})")
+    print(json.dumps({"small_mb": round(small, 1), "big_mb": round(big, 1), "ratio": round(ratio, 3)}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

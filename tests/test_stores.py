@@ -1,0 +1,219 @@
+"""The on-disk Oxigraph store: builds across runs equal one memory build, incremental builds,
+changed articles, crashes midway, and one-line errors for stores that cannot be used."""
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, URIRef
+
+import kg
+from kg.graph.mapping import noisy_or
+from kg.graph.stores import open_store
+from kg.graph.stores.incremental import IncrementalStore
+from kg.graph.stores.oxigraph import OxigraphStore
+from kg.graph.vocab import KG
+
+pytest.importorskip("pyoxigraph")
+
+#: A second article that states two facts of the conftest article again (Jane Doe's visit, the
+#: Acme–Globex agreement), so that their statements gather evidence from both.
+SECOND = """Mayor Returns to Springfield
+
+Mayor Jane Doe visited Springfield again on Friday. She toured the new library with Acme Corp staff.
+
+Acme Corp signed an agreement with Globex Inc on the same day.
+"""
+
+VISIT = (URIRef("https://w3id.org/newskg/id/person/jane_doe"), KG.visited, URIRef("https://w3id.org/newskg/id/place/springfield"))
+
+
+@pytest.fixture()
+def articles(tmp_path: Path, article_text: str) -> tuple[Path, Path]:
+    a, b = tmp_path / "mayor.txt", tmp_path / "returns.txt"
+    a.write_text(article_text, encoding="utf-8")
+    b.write_text(SECOND, encoding="utf-8")
+    return a, b
+
+
+def ntriples(run_cli, tmp_path: Path, *args: str | Path) -> bytes:
+    out = tmp_path / f"out{len(list(tmp_path.glob('out*.nt')))}.nt"
+    result = run_cli("build", *args, "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def statement(graph, triple):
+    return next(st for st in graph.subjects(RDF.subject, triple[0])
+                if graph.value(st, RDF.predicate) == triple[1] and graph.value(st, RDF.object) == triple[2])
+
+
+def test_two_runs_equal_one_memory_build_and_combine_confidence(run_cli, tmp_path, articles) -> None:
+    a, b = articles
+    store = f"oxigraph:{tmp_path / 'db'}"
+    first = run_cli("build", a, "--store", store)
+    assert first.exit_code == 0, first.output
+    assert "1 added, 0 skipped (already in store)" in first.stderr
+    stored = ntriples(run_cli, tmp_path, b, "--store", store)
+    memory = ntriples(run_cli, tmp_path, a, b)
+    assert stored == memory  # same N-Triples, byte for byte
+
+    graph = kg.load(store)
+    assert isinstance(graph.store, OxigraphStore)
+    st = statement(graph.graph, VISIT)
+    evidence = list(graph.graph.objects(st, KG.evidence))
+    assert len(evidence) == 2  # one sentence from each run
+    values = [float(graph.graph.value(e, KG.confidence)) for e in evidence]
+    assert Decimal(str(graph.graph.value(st, KG.confidence))) == Decimal(str(round(noisy_or(values), 3)))
+    # the query runs in Oxigraph, with the kg prefixes bound
+    rows = graph.query("SELECT ?c WHERE { ?st rdf:subject person:jane_doe ; rdf:predicate kg:visited ; kg:confidence ?c }").rows
+    assert rows == [(str(graph.graph.value(st, KG.confidence)),)]
+
+
+def test_min_confidence_across_runs_as_in_one_build(run_cli, tmp_path, articles) -> None:
+    """A fact too weak in either article alone but strong in both comes back in the second run."""
+    a, b = articles
+    store = f"oxigraph:{tmp_path / 'db'}"
+    assert run_cli("build", a, "--store", store, "--min-confidence", "0.95", "-q").exit_code == 0
+    assert VISIT not in kg.load(store).graph
+    gc.collect()
+    stored = ntriples(run_cli, tmp_path, b, "--store", store, "--min-confidence", "0.95")
+    assert stored == ntriples(run_cli, tmp_path, a, b, "--min-confidence", "0.95")
+    assert VISIT in kg.load(store).graph
+
+
+def test_rebuild_skips_stored_documents_and_replaces_changed_ones(run_cli, tmp_path, articles, monkeypatch) -> None:
+    a, b = articles
+    monkeypatch.setattr(IncrementalStore, "finalize_documents", 1)  # finalized one document at a time
+    store = f"oxigraph:{tmp_path / 'db'}"
+    before = ntriples(run_cli, tmp_path, a, b, "--store", store)
+    again = run_cli("build", a, b, "--store", store)
+    assert again.exit_code == 0, again.output
+    assert "0 added, 2 skipped (already in store)" in again.stderr
+    assert ntriples(run_cli, tmp_path, a, b, "--store", store) == before  # nothing added
+
+    # the second article is rewritten: its old facts go, the new ones come, as if built afresh
+    b.write_text(SECOND.replace("Mayor Jane Doe visited Springfield again", "Mayor Jane Doe visited Shelbyville"), encoding="utf-8")
+    changed = run_cli("build", a, b, "--store", store)
+    assert "1 added, 1 skipped (already in store) (1 changed article(s) replaced)" in changed.stderr, changed.stderr
+    stored = ntriples(run_cli, tmp_path, "--store", store, a)
+    assert stored == ntriples(run_cli, tmp_path, a, b)
+    graph = kg.load(store).graph
+    assert len(list(graph.subjects(RDF.type, KG.Document))) == 2
+    assert len(list(graph.objects(statement(graph, VISIT), KG.evidence))) == 1
+
+
+def test_api_open_load_and_texts(tmp_path: Path, nlp) -> None:
+    spec = f"oxigraph:{tmp_path / 'api.db'}"
+    built = kg.build(texts=[SECOND], store=spec)
+    assert len(built) > 0 and built.store.skipped == 0
+    del built
+    gc.collect()
+    same = kg.build(texts=[SECOND, SECOND], store=kg.open(spec).store)
+    assert same.store.skipped == 1
+    memory = kg.build(texts=[SECOND])
+    assert same.store.graph.serialize(format="nt") and len(same) == len(memory)
+
+
+def test_build_interrupted_midway_is_completed_by_the_next_run(tmp_path: Path, nlp, monkeypatch, article_text) -> None:
+    texts = [article_text, SECOND, SECOND.replace("Friday", "Saturday")]
+    spec = f"oxigraph:{tmp_path / 'crash.db'}"
+    monkeypatch.setattr(IncrementalStore, "batch_triples", 1)  # one transaction per document
+
+    def crash(document) -> None:
+        if document.text == SECOND:
+            raise KeyboardInterrupt  # as if killed after the second document was written
+
+    with pytest.raises(KeyboardInterrupt):
+        kg.build(texts=texts, store=spec, on_document=crash)
+    gc.collect()
+    half = open_store(spec)  # the store opens: whole documents, pending markers, no view yet
+    stored = half._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }}")
+    assert 0 < len(stored) < 3
+    del half
+    gc.collect()
+    done = kg.build(texts=texts, store=spec)
+    assert done.store.skipped >= 1
+    assert sorted(done.graph.serialize(format="nt").splitlines()) == sorted(kg.build(texts=texts).graph.serialize(format="nt").splitlines())
+
+
+def test_killed_build_leaves_a_store_that_the_next_run_completes(tmp_path: Path, run_cli, articles) -> None:
+    """A real kill: the process dies (os._exit) after its second document is written."""
+    a, b = articles
+    c = tmp_path / "third.txt"
+    c.write_text(SECOND.replace("Friday", "Saturday").replace("library", "museum"), encoding="utf-8")
+    db = tmp_path / "killed.db"
+    script = textwrap.dedent(f"""
+        import os, kg
+        from kg.graph.stores.incremental import IncrementalStore
+        IncrementalStore.batch_triples = 1
+        seen = []
+        def die(document):
+            seen.append(document)
+            if len(seen) == 2:
+                os._exit(9)
+        kg.build({[str(a), str(b), str(c)]!r}, store={f'oxigraph:{db}'!r}, on_document=die)
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    rerun = run_cli("build", a, b, c, "--store", f"oxigraph:{db}")
+    assert rerun.exit_code == 0, rerun.output
+    assert "skipped (already in store)" in rerun.stderr
+    assert ntriples(run_cli, tmp_path, a, "--store", f"oxigraph:{db}") == ntriples(run_cli, tmp_path, a, b, c)
+
+
+def test_store_errors_are_one_line(run_cli, tmp_path: Path, article_file: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("not a store", encoding="utf-8")
+    other = tmp_path / "folder"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", encoding="utf-8")
+    cases = [
+        (("build", article_file, "--store", f"oxigraph:{plain}"), "is a file, not an Oxigraph store folder"),
+        (("build", article_file, "--store", f"oxigraph:{other}"), "not an Oxigraph store"),
+        (("query", f"oxigraph:{tmp_path / 'missing'}", "ASK {}"), "no such store"),
+        (("build", article_file, "--store", "redis:localhost"), "unknown store"),
+        (("build", article_file, "--store", "sparql:ftp://example.org/x"), "not an http(s) URL"),
+    ]
+    for args, problem in cases:
+        result = run_cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kg: error: ") and problem in lines[0], (args, result.stderr)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_locked_store_is_reported(run_cli, tmp_path: Path, article_file: Path) -> None:
+    db = tmp_path / "locked.db"
+    holder = subprocess.Popen([sys.executable, "-c", f"import pyoxigraph, sys; s = pyoxigraph.Store({str(db)!r}); print('ready', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = run_cli("build", article_file, "--store", f"oxigraph:{db}")
+        assert result.exit_code == 2
+        assert result.stderr.strip() == f"kg: error: oxigraph:{db}: the store is in use by another process (it is locked); wait for it to finish"
+        reading = run_cli("query", f"oxigraph:{db}", "ASK { ?s ?p ?o }")  # reading does not need the lock
+        assert reading.exit_code == 0, reading.output
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_query_errors_in_the_store(run_cli, tmp_path: Path, article_file: Path) -> None:
+    store = f"oxigraph:{tmp_path / 'q.db'}"
+    assert run_cli("build", article_file, "--store", store, "-q").exit_code == 0
+    bad = run_cli("query", store, "SELECT ?x WHERE {")
+    assert bad.exit_code == 2 and bad.stderr.startswith("kg: error: query: SPARQL syntax error") and len(bad.stderr.strip().splitlines()) == 1
+    update = run_cli("query", store, "INSERT DATA { <a:b> <a:c> <a:d> }")
+    assert update.exit_code == 2 and "not allowed" in update.stderr
+    csv = run_cli("query", store, "SELECT ?who WHERE { ?who kg:visited place:springfield }", "--format", "csv")
+    assert csv.exit_code == 0 and "https://w3id.org/newskg/id/person/jane_doe" in csv.stdout
+    stats = run_cli("stats", store, "--json")
+    assert stats.exit_code == 0 and '"documents": 1' in stats.stdout
+    page = tmp_path / "page.html"
+    assert run_cli("viz", store, "-o", page).exit_code == 0 and page.stat().st_size > 1000
