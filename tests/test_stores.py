@@ -217,3 +217,16 @@ def test_query_errors_in_the_store(run_cli, tmp_path: Path, article_file: Path) 
     assert stats.exit_code == 0 and '"documents": 1' in stats.stdout
     page = tmp_path / "page.html"
     assert run_cli("viz", store, "-o", page).exit_code == 0 and page.stat().st_size > 1000
+
+
+def test_export_and_path_read_a_store(run_cli, tmp_path: Path, article_file: Path) -> None:
+    store = f"oxigraph:{tmp_path / 'db'}"
+    assert run_cli("build", article_file, "--store", store, "-q").exit_code == 0
+    out = tmp_path / "graph.graphml"
+    assert run_cli("export", store, "--to", "graphml", "-o", out).exit_code == 0
+    import networkx as nx
+
+    labels = {data.get("label") for _, data in nx.read_graphml(out).nodes(data=True)}
+    assert {"Jane Doe", "Springfield"} <= labels
+    path = run_cli("path", store, "Jane Doe", "Springfield")
+    assert path.exit_code == 0 and "visited" in path.stdout

@@ -22,7 +22,7 @@ class ExportFormat(str, Enum):
 
 @reports_errors
 def export_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     to: Annotated[ExportFormat, typer.Option("--to", "-t", help="graphml, gexf (networkx), csv (a folder of neo4j-admin import CSVs), cypher (MERGE script) or jsonld.", show_default=False)] = ...,
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write (a folder for csv).", show_default=False)] = ...,
 ) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +14,7 @@ from .console import reports_errors, write_stdout
 
 @reports_errors
 def path_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     a: Annotated[str, typer.Argument(help="An entity's name (label or alternative label, any case) or IRI.")],
     b: Annotated[str, typer.Argument(help="The other entity.")],
     limit: Annotated[int, typer.Option("--limit", min=1, help="Chains to list at most.")] = MAX_CHAINS,

@@ -8,12 +8,13 @@ import typer
 
 from .. import api
 from ..errors import KgError
+from ..graph.stores import is_store_spec
 from .console import err, reports_errors
 
 
 @reports_errors
 def serve_command(
-    graph: Annotated[Path, typer.Argument(help="Graph file written by kg build.")],
+    graph: Annotated[str, typer.Argument(help="Graph file written by kg build, or a store: oxigraph:DIR, sparql:URL.")],
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL Update requests (applied in memory only; the graph file is not changed).")] = False,
@@ -39,4 +40,4 @@ def serve_command(
         err.file.flush()
 
     serve(loaded.graph, host=host, port=port, allow_update=allow_update, timeout=timeout, max_rows=max_rows,
-          workers=workers, cors=cors or (), queries_dir=queries, title=f"kg: {graph.name}", on_ready=ready)
+          workers=workers, cors=cors or (), queries_dir=queries, title=f"kg: {graph if is_store_spec(graph) else Path(graph).name}", on_ready=ready)
