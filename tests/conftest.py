@@ -34,6 +34,25 @@ Acme Corp signed an agreement with Globex Inc on Wednesday.
 """
 
 
+#: A second article about the same people, for builds across runs and stores: the visit again
+#: (more evidence for one fact) and one more agreement.
+SECOND_ARTICLE = """Mayor Returns to Springfield
+
+Mayor Jane Doe visited Springfield again on Friday. She toured the new library with Acme Corp staff.
+
+Acme Corp signed an agreement with Globex Inc on the same day.
+"""
+
+
+@pytest.fixture()
+def articles(tmp_path: Path, article_text: str) -> tuple[Path, Path]:
+    """:data:`ARTICLE` and :data:`SECOND_ARTICLE` as two files."""
+    a, b = tmp_path / "mayor.txt", tmp_path / "returns.txt"
+    a.write_text(article_text, encoding="utf-8")
+    b.write_text(SECOND_ARTICLE, encoding="utf-8")
+    return a, b
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

@@ -16,11 +16,6 @@ import pytest
 
 from kg.graph.stores.remote import SparqlStore, endpoints
 
-SECOND = """Mayor Returns to Springfield
-
-Mayor Jane Doe visited Springfield again on Friday. She toured the new library with Acme Corp staff.
-"""
-
 
 def oxigraph_binary() -> str:
     found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
@@ -69,14 +64,6 @@ def server(tmp_path: Path) -> Iterator[str]:
         yield f"sparql:http://127.0.0.1:{port}/query"
     finally:
         stop(process)
-
-
-@pytest.fixture()
-def articles(tmp_path: Path, article_text: str) -> tuple[Path, Path]:
-    a, b = tmp_path / "mayor.txt", tmp_path / "returns.txt"
-    a.write_text(article_text, encoding="utf-8")
-    b.write_text(SECOND, encoding="utf-8")
-    return a, b
 
 
 def test_endpoint_convention() -> None:

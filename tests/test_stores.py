@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import SECOND_ARTICLE as SECOND
 from rdflib import RDF, URIRef
 
 import kg
@@ -23,22 +24,7 @@ pytest.importorskip("pyoxigraph")
 
 #: A second article that states two facts of the conftest article again (Jane Doe's visit, the
 #: Acme–Globex agreement), so that their statements gather evidence from both.
-SECOND = """Mayor Returns to Springfield
-
-Mayor Jane Doe visited Springfield again on Friday. She toured the new library with Acme Corp staff.
-
-Acme Corp signed an agreement with Globex Inc on the same day.
-"""
-
 VISIT = (URIRef("https://w3id.org/newskg/id/person/jane_doe"), KG.visited, URIRef("https://w3id.org/newskg/id/place/springfield"))
-
-
-@pytest.fixture()
-def articles(tmp_path: Path, article_text: str) -> tuple[Path, Path]:
-    a, b = tmp_path / "mayor.txt", tmp_path / "returns.txt"
-    a.write_text(article_text, encoding="utf-8")
-    b.write_text(SECOND, encoding="utf-8")
-    return a, b
 
 
 def ntriples(run_cli, tmp_path: Path, *args: str | Path) -> bytes:
