@@ -63,6 +63,7 @@ class _Cluster:
     def __init__(self, mention: Mention, words: list[str]) -> None:
         self.mentions = [mention]
         self.words = words  # words of the fullest name
+        self.folded = [w.casefold() for w in words]
         self.votes: dict[str, float] = defaultdict(float)
 
     @property
@@ -156,12 +157,14 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
     """The cluster whose fuller name contains this shorter one ("Lee", "Samsung", "IAE")."""
     lex = lexicon()
     folded = [w.casefold() for w in words]
+    mtype = _dominant(m.type_votes)
+    a_place = None  # whether the short name is a place, looked up when first needed
     candidates = []
     for c in clusters:
-        full = [w.casefold() for w in c.words]
+        full = c.folded
         # "Boliden" of "Boliden AB", "HMM" of "HMM Co.": only a legal or group suffix differs,
         # so the NER's type for the short form does not matter
-        if _dominant(m.type_votes) != "Place" and len(folded) < len(full) and full[:len(folded)] == folded and all(
+        if mtype != "Place" and len(folded) < len(full) and full[:len(folded)] == folded and all(
             w in lex.organization_suffixes for w in full[len(folded):]
         ):
             candidates.append(c)
@@ -169,14 +172,14 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
         if not _compatible(m.type_votes, c.head.type_votes):
             continue
         ctype = _dominant(c.head.type_votes)
-        mtype = _dominant(m.type_votes)
         person = "Person" in (ctype, mtype) and ctype in ("Person", None) and mtype in ("Person", None)
         if person and len(folded) == 1 and len(full) > 1 and folded[0] in [p for w in full for p in (w, *w.split("-"))]:
             candidates.append(c)
         elif person and 1 < len(folded) < len(full) and full[-len(folded):] == folded:
             candidates.append(c)  # "Chey Tae-won" of "KCCI Chief Chey Tae-won"
         elif not person and len(folded) < len(full) and full[:len(folded)] == folded and not (
-                is_place(" ".join(words)) and not all(w in lex.place_suffixes for w in full[len(folded):])):
+                (a_place if a_place is not None else (a_place := is_place(" ".join(words))))
+                and not all(w in lex.place_suffixes for w in full[len(folded):])):
             # "Samsung" of "Samsung Electronics"; but "Sri Lanka" is not "Sri Lanka Freedom Party"
             candidates.append(c)
         elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and _initials(c.words) == words[0]:
