@@ -167,6 +167,15 @@ def nesting_depth(query: str) -> int:
     return deepest
 
 
+def check_query(query: str, where: str = "query") -> None:
+    """What every engine needs checked before it parses: a query at all, and one within bounds
+    (rdflib, Oxigraph and a remote store alike: Oxigraph's parser crashes the process on a
+    query nested 10,000 deep)."""
+    if not query.strip():
+        raise QueryError(where, "empty query")
+    check_query_bounds(query, where)
+
+
 def check_query_bounds(query: str, where: str = "query") -> None:
     """Refuse, in one line, a query too large or too deeply nested to parse safely.
 
@@ -194,9 +203,7 @@ def run_query(graph: Graph, query: str, where: str = "query", limit: int | None 
     With *limit*, at most that many rows (or triples) are kept and ``truncated`` tells whether
     there were more; rdflib evaluates SELECT lazily, so the rest is never computed.
     """
-    if not query.strip():
-        raise QueryError(where, "empty query")
-    check_query_bounds(query, where)
+    check_query(query, where)
     try:
         prepared = _prepare(query)
     except RecursionError:

@@ -125,10 +125,9 @@ class OxigraphStore(IncrementalStore):
     def query(self, sparql: str, where: str = "query"):
         """Run a read-only query in Oxigraph (kg prefixes pre-bound); a ``QueryResult``."""
         from ...query.format import compact_term
-        from ...query.sparql import QueryResult, _one_line, is_update
+        from ...query.sparql import QueryResult, _one_line, check_query, is_update
 
-        if not sparql.strip():
-            raise QueryError(where, "empty query")
+        check_query(sparql, where)
         try:
             result = self.store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:

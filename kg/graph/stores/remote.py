@@ -113,10 +113,9 @@ class SparqlStore(IncrementalStore):
     def query(self, sparql: str, where: str = "query"):
         """Run a read-only query on the store (kg prefixes pre-bound); a ``QueryResult``."""
         from ...query.format import compact_term
-        from ...query.sparql import QueryResult, is_update
+        from ...query.sparql import QueryResult, check_query, is_update
 
-        if not sparql.strip():
-            raise QueryError(where, "empty query")
+        check_query(sparql, where)
         if is_update(sparql):
             raise QueryError(where, "SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are not allowed: kg query is read-only")
         content_type, body = self._post(self.query_url, {"query": _PREFIX_HEADER + sparql},
