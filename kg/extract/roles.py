@@ -207,10 +207,15 @@ def destination_of(tok: Token) -> Token | None:
     for t in reversed(tok.doc[first:tok.i]):
         if t.lemma_.lower() in _TRIP_WORDS and t.i != tok.i:
             for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "at", "into")):
-                place = next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
+                place = _named_pobj(prep)
                 if place is not None:
                     return place
     return None
+
+
+def _named_pobj(prep: Token) -> Token | None:
+    """The object of a preposition when it refers to an entity ("in [the Swiss resort Davos]")."""
+    return next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
 
 
 def _gathering(tok: Token, gatherings: frozenset[str]) -> bool:
@@ -221,11 +226,8 @@ def _gathering(tok: Token, gatherings: frozenset[str]) -> bool:
 
 def _venue_here(tok: Token, gatherings: frozenset[str]) -> Token | None:
     """The named place a gathering noun is in or at, or that a verb goes to for a gathering."""
-    def pobj(prep: Token) -> Token | None:
-        return next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
-
     preps = [c for c in tok.children if c.dep_ == "prep"]
-    places = [p for c in preps if c.lower_ in ("in", "at", "to") for p in [pobj(c)] if p is not None]
+    places = [p for c in preps if c.lower_ in ("in", "at", "to") for p in [_named_pobj(c)] if p is not None]
     if not places:
         return None
     if tok.lemma_.lower() in gatherings and tok.pos_ in ("NOUN", "PROPN"):
