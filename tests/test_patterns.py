@@ -135,6 +135,11 @@ POSITIVE = [
     ("Chile wants more investment from abroad. Chile has new rules. Acme Corp and the government signed a "
      "water deal in May.", "Acme Corp", "signsAgreementWith", "Chile"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
+    # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
+    ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
+     "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
+    ("Portuguese Finance Minister, Rui Sousa, told reporters in Nairobi that the loan was ready.", "Rui Sousa",
+     "visited", "Nairobi"),
 ]
 
 NEGATIVE = [
@@ -186,6 +191,12 @@ NEGATIVE = [
     # "other" banks are a different set from the banks named first
     ("Big banks, including Barclays, lent more. Other banks, including Monzo, lent less.", "big banks", "includes",
      "Monzo"),
+    # an object pronoun is not its own clause's subject: "him" is Costa, not the one who pays
+    ("John Carter needed a flight. Prime Minister Rui Sousa of Portugal paid for him to fly from a holiday in Kenya "
+     "to talks in Nairobi.", "Rui Sousa", "visited", "Kenya"),
+    # "the government" is a country's, never a city's
+    ("Kenyan Minister Ann Wambui told reporters in Paris that the government had signed a deal with Globex Inc.",
+     "Paris", "signsAgreementWith", "Globex Inc"),
 ]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .entities import is_country
 from .mentions import Mention
@@ -80,12 +80,17 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 # "the country", "the island nation": the country the article is about so far
                 countries = [m for m in anchors if m.entity and m.start < ref.start and entities[m.entity].type == "Place"
                              and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]
-                pool = countries or pool
+                # "the government" is a country's; "the country" may be an island or a region named before
+                pool = countries if countries or noun == "government" else pool
                 counts = Counter(m.entity for m in pool)
                 top = max(counts.values(), default=0)  # no candidate at all: "the country" stays unresolved
                 pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool
+        if ref.source == "pronoun":
+            bound = _clause_subject(doc[ref.start])
+            if bound is not None:  # "Smith told him", "Abdullah paid for him to fly": him is not Smith
+                pool = [m for m in pool if not m.start <= bound.i < m.end]
         said = _PRONOUN_GENDER.get(doc[ref.start].lower_) if ref.source == "pronoun" else None
         if said:  # "she" is not someone already called "he", nor "Mr." Smith
             pool = [m for m in pool if gender.get(m.entity, said) == said]
@@ -106,6 +111,26 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m",
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f", "queen": "f",
                  "princess": "f", "duchess": "f"}
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _clause_subject(pron: Token) -> Token | None:
+    """The subject of the clause a personal (not reflexive) object pronoun is in, which that
+    pronoun cannot refer to: "Smith told him", "Smith spoke to him", "Smith paid for him to fly"."""
+    if pron.lower_ not in _OBJECT_PRONOUNS or pron.dep_ == "poss":
+        return None
+    verb = None
+    if pron.dep_ in ("dobj", "dative", "iobj"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ in ("prep", "dative") and pron.head.head.pos_ in ("VERB", "AUX"):
+        verb = pron.head.head
+    elif pron.dep_ == "nsubj" and any(c.lower_ == "for" and c.dep_ == "mark" for c in pron.head.children):
+        verb = pron.head.head if pron.head.head.i != pron.head.i else None  # "paid for him to fly"
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
 def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity],

@@ -102,8 +102,15 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
             continue
         if key is None or entities[key].type != "Person" or (tok.i and doc[tok.i - 1]._.kg_entity == key):
             continue
-        # up to four words back, over the title: "Venezuelan [President] Hugo Chavez"
-        for j in range(tok.i - 1, max(tok.i - 5, -1), -1):
+        # up to four words back, over the title: "Venezuelan [President] Hugo Chavez", also when
+        # the name is in apposition to its title: "Argentine Economic Minister, Roberto Lavagna"
+        start, root = tok.i, tok
+        while root.head.i != root.i and root.head._.kg_entity == key:
+            root = root.head
+        if root.dep_ == "appos" and root.head.i < tok.i and root.head._.kg_entity is None and root.head.pos_ in ("PROPN", "NOUN") \
+                and all(t.is_punct for t in doc[root.head.i + 1:tok.i]):
+            start = root.head.i + 1
+        for j in range(start - 1, max(start - 5, -1), -1):
             word = doc[j]
             if word._.kg_entity is not None or word.is_punct:
                 break

@@ -77,7 +77,7 @@ def _topics(trigger: Token) -> tuple[str, ...]:
     nouns += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     for noun in nouns:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj" and not c.ent_type_ in ("DATE", "TIME")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")):
                 found += [_phrase(t) for t in (pobj, *pobj.conjuncts)]
     verb = _clause_head(trigger)
     for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _PURPOSE_VERBS):

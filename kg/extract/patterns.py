@@ -69,6 +69,7 @@ class RelationPattern:
     check_negation: bool = True
     not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
     no_names_between: tuple[tuple[str, str], ...] = ()  # node pairs with no other entity's name between them
+    same_clause: tuple[tuple[str, str], ...] = ()  # (head, descendant) pairs with no other subject's clause between
     visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
     reported_only: bool = False  # not what is planned either ("plans to acquire X" makes no subsidiary)
     description: str = ""
@@ -140,9 +141,10 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             if role.node not in nodes:
                 raise InputError(where, f"role node {role.node!r} is not a RIGHT_ID of the pattern")
         _check_matcher_pattern(p["pattern"], where)
-        for pair in p.get("no_names_between", ()):
-            if not isinstance(pair, list) or len(pair) != 2 or not set(pair) <= nodes:
-                raise InputError(where, "no_names_between must list pairs of RIGHT_IDs of the pattern")
+        for option in ("no_names_between", "same_clause"):
+            for pair in p.get(option, ()):
+                if not isinstance(pair, list) or len(pair) != 2 or not set(pair) <= nodes:
+                    raise InputError(where, f"{option} must list pairs of RIGHT_IDs of the pattern")
         confidence = p.get("confidence", 0.5)
         if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
             raise InputError(where, "confidence must be a number between 0 and 1")
@@ -154,6 +156,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
             not_in_list=tuple(p.get("not_in_list", ())),
             no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
+            same_clause=tuple(tuple(pair) for pair in p.get("same_clause", ())),
             visitor=bool(p.get("visitor", False)), reported_only=bool(p.get("reported_only", False)),
             description=str(p.get("description", "")), source=str(path),
         ))

@@ -55,6 +55,13 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
     for m in mentions:
         if m.kind == "name" and m.entity and m.title and m.title_span:
             add(m.entity, m.title, _entity_before(doc, m.title_span[0], entities), doc[m.start], EXTRACTOR)
+    for m in mentions:
+        # "President Nestor Kirchner of Argentina", "King Abdullah of Jordan"
+        if m.kind == "name" and m.entity and m.title and m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+            org = doc[m.end + 1]._.kg_entity if doc[m.end + 1].lower_ != "the" else \
+                (doc[m.end + 2]._.kg_entity if m.end + 2 < len(doc) else None)
+            if org and entities[org].type in _ORG_TYPES:
+                add(m.entity, m.title, org, doc[m.start], "position/title-of")
     for tok in doc:
         holder = tok._.kg_entity
         # "Edward Niedermeyer, president of Niedermeyer-Martin Co"
@@ -74,4 +81,6 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
             person = next((c for c in tok.children if c.dep_ == "appos" and c._.kg_entity), None)
             if poss is not None and person is not None and entities[poss._.kg_entity].type in _ORG_TYPES:
                 add(person._.kg_entity, tok.text, poss._.kg_entity, tok, "position/apposition")
-    return list(found.values())
+    # "President" of nothing, when the same title is also known with its place or organisation
+    placed = {(holder, title) for holder, title, org in found if org}
+    return [p for (holder, title, org), p in found.items() if org or (holder, title) not in placed]

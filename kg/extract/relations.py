@@ -71,6 +71,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if any(_name_between(nodes[a], nodes[b]) for a, b in p.no_names_between):
             continue
+        if any(_clause_between(nodes[a], nodes[b]) for a, b in p.same_clause):
+            continue
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         for s_key, s_tok in subjects:
@@ -143,6 +145,17 @@ def _name_between(a: Token, b: Token) -> bool:
 
     return any(t._.kg_entity not in keys and t._.kg_entity is not None and not in_earlier_item(t)
                for t in a.doc[lo.i + 1:hi.i])
+
+
+def _clause_between(head: Token, tok: Token) -> bool:
+    """Whether a verb with a subject of its own stands between *tok* and its ancestor *head*:
+    "Sousa paid for him to fly from a holiday in Kenya" (the holiday is his, not Sousa's)."""
+    cur = tok
+    while cur.head.i != cur.i and cur.head.i != head.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return True
+    return False
 
 
 def _in_list(tok: Token) -> bool:
