@@ -135,6 +135,11 @@ POSITIVE = [
     ("Chile wants more investment from abroad. Chile has new rules. Acme Corp and the government signed a "
      "water deal in May.", "Acme Corp", "signsAgreementWith", "Chile"),
     ("Hyundai signed a memorandum of understanding with the Indonesian government.", "Hyundai", "signsAgreementWith", "Indonesia"),
+    # a name's own acronym between it and its place; a lone word a place owns, however parsed
+    ("The school is a joint venture with Lakeside Institute of Science and Technology (LIST) in Nairobi.",
+     "Lakeside Institute of Science and Technology", "locatedIn", "Nairobi"),
+    ("The two countries formalised a deal between Kenyan energy firm Kengen and Uganda's Ugenco.", "Ugenco",
+     "locatedIn", "Uganda"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

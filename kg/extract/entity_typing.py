@@ -170,6 +170,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "Brazil's Petrobras": a lone word a place owns is an organisation, not a person
     if m.end - m.start == 1 and m.title is None:
         owner = next((c for c in root.children if c.dep_ == "poss" and c.i in places), None)
+        if owner is None and m.start > 1 and doc[m.start - 1].lower_ in ("'s", "’s") and m.start - 2 in places:
+            owner = doc[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
         if owner is not None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
     # "Janatha Vimukthi Peramuna (JVP)": organisations and places have acronyms, people do not

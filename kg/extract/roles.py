@@ -148,10 +148,17 @@ def appos_anchor(tok: Token) -> Token | None:
 
 def name_before(tok: Token) -> Token | None:
     """The last token of the name written right before *tok* (over spaces left by markup)."""
+    doc = tok.doc
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].is_space:
+    while i >= 0 and doc[i].is_space:
         i -= 1
-    return tok.doc[i] if i >= 0 and entity(tok.doc[i]) else None
+    if i > 0 and doc[i].text == ")":
+        # over the name's own acronym: "Huazhong University of Science and Technology (HUST) in Wuhan"
+        opening = next((j for j in range(i - 1, max(i - 6, 0), -1) if doc[j].text == "("), None)
+        if opening is not None and opening > 0 and entity(doc[opening - 1]) and \
+                {entity(t) for t in doc[opening + 1:i]} == {entity(doc[opening - 1])}:
+            i = opening - 1
+    return doc[i] if i >= 0 and entity(doc[i]) else None
 
 
 def name_after(tok: Token) -> Token | None:
