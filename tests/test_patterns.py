@@ -140,6 +140,25 @@ POSITIVE = [
      "Lakeside Institute of Science and Technology", "locatedIn", "Nairobi"),
     ("The two countries formalised a deal between Kenyan energy firm Kengen and Uganda's Ugenco.", "Ugenco",
      "locatedIn", "Uganda"),
+    # agreements told in other ways (the probes of the generalisation issue, invented)
+    ("Under the agreement signed on Monday by Acme Corp and Globex Inc, prices will fall.", "Acme Corp",
+     "signsAgreementWith", "Globex Inc"),
+    ("Acme Corp has been awarded a contract by Globex Inc to build a bridge.", "Acme Corp", "signsAgreementWith",
+     "Globex Inc"),
+    ("Globex Inc awarded Acme Corp a $40 million contract.", "Globex Inc", "signsAgreementWith", "Acme Corp"),
+    ("Acme Corp won a contract from Globex Inc to build roads.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("A deal with Globex Inc was signed by Acme Corp on Tuesday.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Acme Corp tied up with Globex Inc in a $2 billion deal.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Acme Corp will buy the stake from Globex Inc for $2 billion.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Kenya's President William Ruto and Ugandan President Yoweri Museveni signed the accord in Nairobi.",
+     "William Ruto", "signsAgreementWith", "Yoweri Museveni"),
+    # presence: the place attached to the one met, a guest at a facility, coming back from abroad
+    ("Chinese Premier Wen Li met Kenyan President William Ruto in Nairobi on Friday.", "Wen Li", "visited", "Nairobi"),
+    ("Indian Prime Minister Ravi Kumar held talks with his Australian counterpart in Canberra on Monday.",
+     "Ravi Kumar", "visited", "Canberra"),
+    ("Indian Prime Minister Ravi Kumar was welcomed at the airport in Canberra by Tom Hale.", "Ravi Kumar",
+     "visited", "Canberra"),
+    ("Indian Prime Minister Ravi Kumar returned from Kenya on Sunday.", "Ravi Kumar", "visited", "Kenya"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
@@ -199,6 +218,12 @@ NEGATIVE = [
     # an object pronoun is not its own clause's subject: "him" is Costa, not the one who pays
     ("John Carter needed a flight. Prime Minister Rui Sousa of Portugal paid for him to fly from a holiday in Kenya "
      "to talks in Nairobi.", "Rui Sousa", "visited", "Kenya"),
+    # the host who welcomes a guest at home is no visitor; a local met at home is none either
+    ("Indian Prime Minister Ravi Kumar was welcomed at the airport in Canberra by Australian Prime Minister Tom "
+     "Hale.", "Tom Hale", "visited", "Canberra"),
+    ("Kenyan President William Ruto met Chinese Premier Wen Li in Nairobi on Friday.", "William Ruto", "visited",
+     "Nairobi"),
+    ("Indian Prime Minister Ravi Kumar returned from Delhi on Sunday.", "Ravi Kumar", "visited", "Delhi"),
     # "the government" is a country's, never a city's
     ("Kenyan Minister Ann Wambui told reporters in Paris that the government had signed a deal with Globex Inc.",
      "Paris", "signsAgreementWith", "Globex Inc"),

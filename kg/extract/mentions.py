@@ -300,8 +300,16 @@ def name_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for m in mentions if not _agreement_words(doc, m)]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
                 and not _office(doc, m) and not _only_title_words(doc, m) and id(m) not in headline_only
-                and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)]
+                and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
+                and not _nationality_word(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _nationality_word(doc: Doc, m: Mention) -> bool:
+    """"Ugandan" in "Ugandan President Yoweri Museveni": a nationality adjective before another
+    word of a name or title, which the NER sometimes tags as an organisation, names nothing."""
+    return (m.source != "gazetteer" and m.end - m.start == 1 and m.end < len(doc)
+            and doc[m.end].pos_ in ("PROPN", "NOUN") and fold(doc[m.start].text) in demonyms())
 
 
 def _possessive_name(doc: Doc, case: int, end: int) -> bool:

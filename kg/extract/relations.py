@@ -141,9 +141,10 @@ def _name_between(a: Token, b: Token) -> bool:
     earlier = [tok for tok in (a, b) if tok.dep_ == "conj" and tok.head is not tok]
 
     def in_earlier_item(t: Token) -> bool:
-        return any(t.i < c.i and (t.head is c.head or c.head in t.ancestors) for c in earlier)
+        return any(t.i < c.i and (t.head == c.head or c.head in t.ancestors) for c in earlier)
 
-    return any(t._.kg_entity not in keys and t._.kg_entity is not None and not in_earlier_item(t)
+    # a pronoun is no name: "held talks with his counterpart in Canberra"
+    return any(t._.kg_entity not in keys and t._.kg_entity is not None and t.pos_ != "PRON" and not in_earlier_item(t)
                for t in a.doc[lo.i + 1:hi.i])
 
 

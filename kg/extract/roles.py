@@ -96,6 +96,10 @@ def agent_of(tok: Token) -> Token | None:
                 if cur.lemma_ in _COMMENT_VERBS:
                     return None
                 continue
+            if cur.dep_ == "nsubjpass" and cur.head.pos_ == "VERB" and cur.head.lemma_ not in _COMMENT_VERBS:
+                # "a deal with X was signed by Y": the passive's agent did it
+                by = next((c for c in cur.head.children if c.dep_ == "agent"), None)
+                return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             if cur.dep_ in _SUBJECTS:
                 return None
             if cur.dep_ in ("appos", "conj"):
@@ -501,10 +505,14 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
             if listed:
+                more = [x for c in listed for x in (c, *c.conjuncts) if x not in candidates]
                 if key is not None:
-                    candidates += [x for c in listed for x in (c, *c.conjuncts) if x not in candidates]
+                    candidates += more
                     continue
+                # "[President] William Ruto and ... Yoweri Museveni signed": the title's name and its conjuncts
                 key = entity(listed[0])
+                if _title_word(cand):
+                    candidates += [x for x in more if x != listed[0]]
         for k in (cand._.kg_members or ()) if key is not None else ():
             if k not in seen:  # "they", "the two sides": every entity it stands for
                 seen.add(k)
