@@ -224,6 +224,10 @@ NEGATIVE = [
     ("Kenyan President William Ruto met Chinese Premier Wen Li in Nairobi on Friday.", "William Ruto", "visited",
      "Nairobi"),
     ("Indian Prime Minister Ravi Kumar returned from Delhi on Sunday.", "Ravi Kumar", "visited", "Delhi"),
+    # a feature named after a place is not the place; a continent lies in no country, a country in one continent
+    ("The ferry is moored on the Volta River in Akosombo, Volta, Ghana.", "Akosombo", "locatedIn", "Volta River"),
+    ("The drink is sold in Europe, Japan, northern Africa and Brazil.", "Japan", "locatedIn", "Africa"),
+    ("The drink is sold in Japan, Europe and Brazil.", "Europe", "locatedIn", "Japan"),
     # "the government" is a country's, never a city's
     ("Kenyan Minister Ann Wambui told reporters in Paris that the government had signed a deal with Globex Inc.",
      "Paris", "signsAgreementWith", "Globex Inc"),

@@ -153,6 +153,12 @@ def _summed_votes(members: list[Mention]) -> dict[str, float]:
     return dict(votes)
 
 
+#: Place suffixes that name the same place as the bare name ("Zhejiang province", "Dawson City"),
+#: unlike those of a feature named after it ("Yukon River", "Mannar Island", "Hangzhou Airport").
+_ADMINISTRATIVE = frozenset({"city", "county", "district", "emirate", "municipality", "oblast", "prefecture",
+                             "province", "region", "state", "territory", "town", "village"})
+
+
 def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Cluster]) -> _Cluster | None:
     """The cluster whose fuller name contains this shorter one ("Lee", "Samsung", "IAE")."""
     lex = lexicon()
@@ -179,7 +185,7 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
             candidates.append(c)  # "Chey Tae-won" of "KCCI Chief Chey Tae-won"
         elif not person and len(folded) < len(full) and full[:len(folded)] == folded and not (
                 (a_place if a_place is not None else (a_place := is_place(" ".join(words))))
-                and not all(w in lex.place_suffixes for w in full[len(folded):])):
+                and not all(w in _ADMINISTRATIVE for w in full[len(folded):])):
             # "Samsung" of "Samsung Electronics"; but "Sri Lanka" is not "Sri Lanka Freedom Party"
             candidates.append(c)
         elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and _initials(c.words) == words[0]:

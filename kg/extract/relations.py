@@ -19,6 +19,7 @@ from .lexicon import lexicon
 from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
+from .places import continent_of_country, continents, fold
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, role_entities
 
@@ -112,7 +113,12 @@ def sentence_of(sent: Span, text: str | None = None) -> tuple[str, int, int]:
 def _country_in_place(thing: Entity, place: Entity) -> bool:
     """"Argentina, Venezuela in oil deal", "the US, Bordeaux": a country lies in no country, region
     or city of one (only in a continent or a region of several countries)."""
+    if thing.type == "Place" and fold(thing.label) in continents():
+        return country_of(place.label) is not None  # "in Europe, Japan, ...": a continent is in no country
     code = country_code(thing.label) if thing.type == "Place" else None
+    continent = continents().get(fold(place.label))
+    if code is not None and continent is not None:  # "Japan, northern Africa": Japan is in Asia
+        return continent_of_country().get(code, continent) != continent
     return code is not None and code not in _TERRITORIES and country_of(place.label) is not None
 
 
