@@ -159,6 +159,13 @@ POSITIVE = [
     ("Indian Prime Minister Ravi Kumar was welcomed at the airport in Canberra by Tom Hale.", "Ravi Kumar",
      "visited", "Canberra"),
     ("Indian Prime Minister Ravi Kumar returned from Kenya on Sunday.", "Ravi Kumar", "visited", "Kenya"),
+    # places told in other ways (invented probes)
+    ("Globex Inc, a Texas company, makes chips.", "Globex Inc", "locatedIn", "Texas"),
+    ("Kengen Ltd of Kenya and Ugenco Ltd of Uganda agreed to merge.", "Ugenco Ltd", "locatedIn", "Uganda"),
+    ("Thousands marched in Mombasa, on Kenya's coast, on Sunday.", "Mombasa", "locatedIn", "Kenya"),
+    ("Thousands marched in Thika, on the outskirts of Nairobi, on Sunday.", "Thika", "locatedIn", "Nairobi"),
+    ("The Louvre Abu Dhabi, located on Saadiyat Island, opened in 2017.", "Louvre Abu Dhabi", "locatedIn",
+     "Saadiyat Island"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

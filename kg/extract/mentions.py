@@ -221,7 +221,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
         separators = _NAME_SEPARATORS | ({","} if ent.label_ in ("GPE", "LOC", "FAC") else set())
         cut = next((t.i for t in doc[start + 1:end - 1] if t.text in separators
                     # "Sugathadasa Indoor Stadium in Colombo": a venue and its place
-                    or (t.lower_ in ("in", "at") and is_place(doc[t.i + 1:end].text))), None)
+                    or (t.lower_ in ("in", "at") and is_place(doc[t.i + 1:end].text))
+                    # "Ugenco Ltd of Uganda": a company's legal form ends its name
+                    or (t.lower_ == "of" and doc[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
+                        and is_place(doc[t.i + 1:end].text))), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:
@@ -303,6 +306,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+#: Legal forms that end a company's name, so that "of <place>" after them is where it is from.
+_LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "llc", "spa", "bhd",
+                            "pte", "limited", "corporation", "incorporated"})
 
 
 def _nationality_word(doc: Doc, m: Mention) -> bool:
