@@ -166,6 +166,13 @@ POSITIVE = [
     ("Thousands marched in Thika, on the outskirts of Nairobi, on Sunday.", "Thika", "locatedIn", "Nairobi"),
     ("The Louvre Abu Dhabi, located on Saadiyat Island, opened in 2017.", "Louvre Abu Dhabi", "locatedIn",
      "Saadiyat Island"),
+    # members told in other ways (invented probes); a people's possessive inside a name
+    ("The East African Community, whose members include Kenya and Uganda, met in Arusha.", "East African Community",
+     "includes", "Uganda"),
+    ("The board comprises Mary Smith, Rui Sousa and John Carter.", "board", "includes", "John Carter"),
+    ("The team of negotiators consisted of Mary Smith, Rui Sousa and John Carter.", "team", "includes", "Rui Sousa"),
+    ("The Kenya Farmers Party, the main constituent of the ruling National People's Alliance, met on Monday.",
+     "National People's Alliance", "includes", "Kenya Farmers Party"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

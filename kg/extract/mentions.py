@@ -325,6 +325,9 @@ def _possessive_name(doc: Doc, case: int, end: int) -> bool:
     ("Palace", "Register", "Institute")."""
     lex = lexicon()
     rest = [t for t in doc[case + 1:end] if not t.is_punct]
+    if rest and _is_capitalised(rest[0]) and _is_capitalised(doc[case - 1]) and (
+            doc[case - 1].lower_ in _COLLECTIVE_OWNERS or doc[case - 1].lower_ in lex.people_nouns):
+        return True  # "National People's Power", "the People's Liberation Army", "the Women's Institute"
     if len(rest) != 1 or not _is_capitalised(rest[0]):
         return False
     owner = doc[case - 1]
@@ -336,6 +339,11 @@ def _possessive_name(doc: Doc, case: int, end: int) -> bool:
     return word in lex.organization_suffixes or word in lex.place_suffixes or word in lex.facility_nouns \
         or word in _POSSESSIVE_NAME_WORDS
 
+
+#: Plural common nouns whose possessive sits inside names of organisations ("People's", "Workers'").
+_COLLECTIVE_OWNERS = frozenset({"people", "peoples", "women", "men", "workers", "farmers", "children", "citizens",
+                                "veterans", "nations", "students", "teachers", "mothers", "soldiers", "traders",
+                                "employers", "consumers", "patients", "writers", "journalists", "lawyers"})
 
 #: Generic words that end names with a possessive in them ("Women's Institute", "St James's Park").
 _POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital", "palace", "park", "college",
@@ -572,7 +580,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta);
             # "the UK delegation", "the Hong Kong delegation" are groups from a place
         if root.lemma_.lower() in _PART_WORDS and any(
-                (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON" or c.lower_ == "whose")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
                     taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
             continue  # "members of OPEC", "Samsung's subsidiaries" stand for the whole they belong to
         if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
@@ -616,12 +624,29 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
 def _made_up_of_names(root: Token, taken: list[bool]) -> bool:
     """"A, B and C make up [the board]", "A and B formed [a consortium]": what named members make up is a set."""
     verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and _consists_of_names(verb, taken):
+        return True  # "the board comprises A, B and C", "the panel is made up of A, B and C"
     if root.dep_ != "dobj" or not (
             (verb.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
             or verb.lemma_ in ("constitute", "compose")):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and taken[subject.i] and any(c.dep_ in ("conj", "appos") for c in subject.subtree)
+
+
+def _consists_of_names(verb: Token, taken: list[bool]) -> bool:
+    """Whether *verb* says its subject consists of two or more names: "comprises A and B",
+    "consisted of A, B and C", "is made up of / composed of A and B"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "comprise":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif lemma in ("consist", "compose", "make"):
+        if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return False
+        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    return any(taken[o.i] and sum(taken[t.i] and t.dep_ in ("conj", "appos") for t in o.subtree) >= 1 for o in objects)
 
 
 def _coordinated_plurals(root: Token, end: int) -> int:

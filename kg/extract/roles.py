@@ -270,6 +270,8 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         return resolve_token(tok.head.head)
     if members and (tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS):
         for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ == "whose" and tok.head.dep_ == "relcl":
+                return resolve_token(tok.head.head)  # "the EAC, whose members include": the EAC
             if c.dep_ == "poss" and not entity(c) and c.lower_ in ("its", "their"):
                 continue
             if c.dep_ in ("compound", "poss") and entity(c):
