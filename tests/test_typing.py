@@ -28,6 +28,12 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Acme Holdings PTE Ltd won the tender.", "Acme Holdings PTE Ltd", "Organization"),
     ("He flew from a holiday in Egypt for a sightseeing tour to Wadi Rum.", "Wadi Rum", "Place"),
     ("Officials arrived at the Harbour Finance Building for talks.", "Harbour Finance Building", "Place"),
+    # what companies do, have and say of themselves (invented probes of the context cues)
+    ("Huntington Ingalls said it would hire 3,000 workers.", "Huntington Ingalls", "Organization"),
+    ("Reliance Jio added 5 million users.", "Reliance Jio", "Organization"),
+    ("Gazprom cut supplies to Moldova.", "Gazprom", "Organization"),
+    ("Analysts at Jefferies expect the merger to close in May.", "Jefferies", "Organization"),
+    ("Fitch downgraded Ghana's rating.", "Fitch", "Organization"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected

@@ -16,7 +16,9 @@ most weight across all its mentions in the document:
   noun before the name ("label Dunst"), the head of its list ("outlets, including Xinhua"),
   "X-based", "Brazil's Petrobras" (a lone word a place owns is no person), what the name owns
   ("X's subsidiary / shares / chairman": an organisation; "X's capital / government": a place),
-  and being where someone went ("a tour to Wadi Rum");
+  being where someone went ("a tour to Wadi Rum"), what companies do or have ("Gazprom cut
+  supplies", "Vale shares", "analysts at Jefferies") and the pronoun that takes the name up ("X
+  said it would"; "he" for a person);
 * **its list**: names coordinated in one list are mostly of one type.
 
 :func:`explain` turns the votes into sentences stored with the entity (``kg:typeEvidence``).
@@ -174,12 +176,44 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             owner = doc[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
         if owner is not None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
+    # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
+    # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        verb = root.head
+        objects = [c for c in verb.subtree if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > root.i
+                   and (c.lower_ in _COMPANY_THINGS or c.lemma_.lower() in _COMPANY_THINGS)][:1]
+        if objects:
+            m.vote("Organization", 1.2, f"has '{objects[0].text}'")
+        # "X said it would ...": the pronoun that takes up the subject says what it is
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            pron = subj if subj is not None and subj.lower_ in ("it", "he", "she") else None
+            if pron is None and subj is not None:
+                pron = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")), None)
+            if pron is not None:
+                thing = pron.lower_ in ("it", "its")
+                m.vote("Organization" if thing else "Person", 1.2, f"said '{pron.text}'")
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in _OWNED_BY_ORGANISATIONS \
+            and root.head.lower_ not in ("president", "members"):
+        m.vote("Organization", 1.2, f"'{root.text} {root.head.text}'")
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _STAFF:
+        m.vote("Organization", 1.2, f"'{root.head.head.text} at'")
     # "Janatha Vimukthi Peramuna (JVP)": organisations and places have acronyms, people do not
     if m.end - m.start > 1 and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
         acronym = doc[m.end + 1].text
         if acronym.isupper() and len(acronym) >= 2 and acronym[0] == doc[m.start].text[:1].upper():
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
 
+
+#: What companies have, report, cut or sell: the subject that does so is an organisation.
+_COMPANY_THINGS = frozenset({"profit", "profits", "loss", "losses", "revenue", "revenues", "earnings", "sales", "users",
+                             "customers", "subscribers", "shares", "stake", "dividend", "dividends", "output",
+                             "production", "jobs", "job", "workforce", "stores", "plants", "factories", "shareholders",
+                             "supplies", "supply", "orders", "order", "passengers", "passenger", "deposits", "assets",
+                             "bonds", "outlook", "rating", "user", "customer", "subscriber", "share", "sale"})
+#: People who work at an organisation: "analysts at Jefferies", "engineers at Airbus".
+_STAFF = frozenset({"analyst", "economist", "strategist", "engineer", "executive", "banker", "trader", "researcher",
+                    "scientist", "employee", "worker", "staff", "manager", "director", "spokesman", "spokeswoman"})
 
 #: Adjectives said of organisations only.
 _ORGANISATION_MODIFIERS = frozenset({"state-run", "state-owned", "listed", "privately-held", "publicly-traded",
