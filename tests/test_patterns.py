@@ -173,6 +173,15 @@ POSITIVE = [
     ("The team of negotiators consisted of Mary Smith, Rui Sousa and John Carter.", "team", "includes", "Rui Sousa"),
     ("The Kenya Farmers Party, the main constituent of the ruling National People's Alliance, met on Monday.",
      "National People's Alliance", "includes", "Kenya Farmers Party"),
+    # visits told in other ways (invented probes)
+    ("The visit by Chinese President Wen Li to Paris is his first in five years.", "Wen Li", "visited", "Paris"),
+    ("Chinese President Wen Li's European tour, which takes in France, Serbia and Hungary, began on Monday.",
+     "Wen Li", "visited", "Hungary"),
+    ("Chinese President Wen Li is scheduled to be in Budapest on Thursday.", "Wen Li", "visited", "Budapest"),
+    ("Chinese President Wen Li was greeted by crowds in Belgrade.", "Wen Li", "visited", "Belgrade"),
+    ("French President Paul Roux welcomed Chinese President Wen Li to Paris on Monday.", "Wen Li", "visited", "Paris"),
+    ("Hosting Chinese President Wen Li in Paris, French President Paul Roux called for fair trade.", "Wen Li",
+     "visited", "Paris"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
@@ -242,6 +251,8 @@ NEGATIVE = [
     ("The ferry is moored on the Volta River in Akosombo, Volta, Ghana.", "Akosombo", "locatedIn", "Volta River"),
     ("The drink is sold in Europe, Japan, northern Africa and Brazil.", "Japan", "locatedIn", "Africa"),
     ("The drink is sold in Japan, Europe and Brazil.", "Europe", "locatedIn", "Japan"),
+    # "no plans to" is no plan
+    ("Chinese President Wen Li has no plans to visit Paris.", "Wen Li", "visited", "Paris"),
     # "the government" is a country's, never a city's
     ("Kenyan Minister Ann Wambui told reporters in Paris that the government had signed a deal with Globex Inc.",
      "Paris", "signsAgreementWith", "Globex Inc"),

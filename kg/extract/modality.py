@@ -89,7 +89,8 @@ def _clause_signals(trigger: Token) -> set[str]:
     own_clause = True
     cur, below = trigger, None  # below: the token on the path just under cur
     for _ in range(_MAX_LEVELS):
-        negated = any(c.dep_ == "neg" for c in cur.children)
+        # "did not visit"; "has no plans to visit", "no deal was signed"
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in cur.children)
         word = _words(cur) if cur is not trigger else set()
         if word & lex.speculative:
             signals.add(_SPECULATIVE)

@@ -83,8 +83,13 @@ def agent_of(tok: Token) -> Token | None:
             if poss is not None and not (poss.pos_ == "PRON" and entity(poss) is None and _fronted(cur)):
                 return poss
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
-            if comp is not None and cur is tok:
+            if comp is not None and cur.i == tok.i:
                 return comp
+            if cur.i == tok.i:  # "the visit by Chinese President Xi Jinping to Paris"
+                by = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                agent = next((c for c in by.children if c.dep_ == "pobj" and entity(c)), None) if by is not None else None
+                if agent is not None:
+                    return agent
             # an event noun inside a verb's argument: "embarked on a visit to", "leaves on a trip to"
             if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
                 cur = cur.head.head
