@@ -251,6 +251,9 @@ NEGATIVE = [
     ("The ferry is moored on the Volta River in Akosombo, Volta, Ghana.", "Akosombo", "locatedIn", "Volta River"),
     ("The drink is sold in Europe, Japan, northern Africa and Brazil.", "Japan", "locatedIn", "Africa"),
     ("The drink is sold in Japan, Europe and Brazil.", "Europe", "locatedIn", "Japan"),
+    # a deal that fell through or that a party walked away from was never signed
+    ("The deal between Acme Corp and Globex Inc fell through.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    ("Acme Corp walked away from a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     # "no plans to" is no plan
     ("Chinese President Wen Li has no plans to visit Paris.", "Wen Li", "visited", "Paris"),
     # "the government" is a country's, never a city's

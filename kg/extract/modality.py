@@ -174,8 +174,10 @@ def _planned_here(cur: Token, below: Token | None) -> bool:
 
 
 def _called_off_phrase(verb: Token) -> bool:
-    """ "called off the visit", "called the trip off" """
-    return verb.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    """ "called off the visit", "called the trip off", "the deal fell through", "walked away from the deal" """
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
+    return (verb.lemma_ == "call" and "off" in particles) or (verb.lemma_ == "fall" and "through" in particles) \
+        or (verb.lemma_ == "walk" and "away" in particles)  # (pulling out of an existing deal ends it: still a deal)
 
 
 def _finite(verb: Token) -> bool:
