@@ -182,6 +182,9 @@ POSITIVE = [
     ("French President Paul Roux welcomed Chinese President Wen Li to Paris on Monday.", "Wen Li", "visited", "Paris"),
     ("Hosting Chinese President Wen Li in Paris, French President Paul Roux called for fair trade.", "Wen Li",
      "visited", "Paris"),
+    # across sentences: the pronoun or description that takes a name up (invented probes)
+    ("Acme Corp was founded in 1901. Its headquarters are in Lyon.", "Acme Corp", "locatedIn", "Lyon"),
+    ("Globex Inc is a chip maker in Texas. Acme Corp bought the firm in 2019.", "Acme Corp", "includes", "Globex Inc"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

@@ -87,8 +87,8 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool
-        if ref.source == "pronoun":
-            bound = _clause_subject(doc[ref.start])
+        if ref.source in ("pronoun", "description"):
+            bound = _clause_subject(doc[ref.end - 1], ref.source == "description")
             if bound is not None:  # "Smith told him", "Abdullah paid for him to fly": him is not Smith
                 pool = [m for m in pool if not m.start <= bound.i < m.end]
         said = _PRONOUN_GENDER.get(doc[ref.start].lower_) if ref.source == "pronoun" else None
@@ -116,10 +116,11 @@ _TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "p
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 
 
-def _clause_subject(pron: Token) -> Token | None:
-    """The subject of the clause a personal (not reflexive) object pronoun is in, which that
-    pronoun cannot refer to: "Smith told him", "Smith spoke to him", "Smith paid for him to fly"."""
-    if pron.lower_ not in _OBJECT_PRONOUNS or pron.dep_ == "poss":
+def _clause_subject(pron: Token, description: bool = False) -> Token | None:
+    """The subject of the clause a personal (not reflexive) object pronoun or a description is
+    in, which it cannot refer to: "Smith told him", "Smith paid for him to fly", "Acme bought
+    the firm"."""
+    if (not description and pron.lower_ not in _OBJECT_PRONOUNS) or pron.dep_ == "poss":
         return None
     verb = None
     if pron.dep_ in ("dobj", "dative", "iobj"):
