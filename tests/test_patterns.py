@@ -185,6 +185,10 @@ POSITIVE = [
     # across sentences: the pronoun or description that takes a name up (invented probes)
     ("Acme Corp was founded in 1901. Its headquarters are in Lyon.", "Acme Corp", "locatedIn", "Lyon"),
     ("Globex Inc is a chip maker in Texas. Acme Corp bought the firm in 2019.", "Acme Corp", "includes", "Globex Inc"),
+    # sets told by what they include or bring together (invented probes)
+    ("The group of lenders, which includes Acme Bank and Globex Bank, agreed to the plan.", "group", "includes",
+     "Globex Bank"),
+    ("The new alliance brings together Acme Corp, Globex Inc and Initech Corp.", "alliance", "includes", "Globex Inc"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

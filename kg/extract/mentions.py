@@ -594,7 +594,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
-        ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people:
+        ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
             for t in doc[start:end]:
@@ -621,6 +621,18 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+def _includes_names(root: Token, taken: list[bool]) -> bool:
+    """"a group of lenders, which includes A and B", "the coalition that comprises A, B and C":
+    what a relative clause says includes names is a set."""
+    if root.dep_ == "appos":
+        return False  # "the three ministers ..., a list that includes X": the list is the set named before
+    for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")):
+        if any(c.lower_ in ("which", "that") and c.dep_ == "nsubj" for c in clause.children) and any(
+                taken[c.i] for c in clause.children if c.dep_ == "dobj"):
+            return True
+    return False
+
+
 def _made_up_of_names(root: Token, taken: list[bool]) -> bool:
     """"A, B and C make up [the board]", "A and B formed [a consortium]": what named members make up is a set."""
     verb = root.head
@@ -636,9 +648,9 @@ def _made_up_of_names(root: Token, taken: list[bool]) -> bool:
 
 def _consists_of_names(verb: Token, taken: list[bool]) -> bool:
     """Whether *verb* says its subject consists of two or more names: "comprises A and B",
-    "consisted of A, B and C", "is made up of / composed of A and B"."""
+    "consisted of A, B and C", "is made up of / composed of A and B", "brings together A and B"."""
     lemma = verb.lemma_.lower()
-    if lemma == "comprise":
+    if lemma == "comprise" or (lemma == "bring" and any(c.lower_ == "together" for c in verb.children)):
         objects = [c for c in verb.children if c.dep_ == "dobj"]
     elif lemma in ("consist", "compose", "make"):
         if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
