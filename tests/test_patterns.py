@@ -189,6 +189,11 @@ POSITIVE = [
     ("The group of lenders, which includes Acme Bank and Globex Bank, agreed to the plan.", "group", "includes",
      "Globex Bank"),
     ("The new alliance brings together Acme Corp, Globex Inc and Initech Corp.", "alliance", "includes", "Globex Inc"),
+    # a short name after a sentence that ends in an abbreviation; an acronym tagged as a common noun
+    ("Acme Holdings Ltd signed a deal with Globex Inc. Acme also signed a deal with Initech Corp.",
+     "Acme Holdings Ltd", "signsAgreementWith", "Initech Corp"),
+    ("The Industrial and Commercial Bank of China (ICBC) opened a branch. ICBC signed a deal with Globex Inc.",
+     "Industrial and Commercial Bank of China", "signsAgreementWith", "Globex Inc"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

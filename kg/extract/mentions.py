@@ -274,7 +274,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if covered[i] or tok.pos_ != "PROPN" or not _is_capitalised(tok):
+        # an acronym the tagger took for a common noun at the start of a sentence ("ICBC signed")
+        acronym = tok.pos_ == "NOUN" and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6
+        if covered[i] or (tok.pos_ != "PROPN" and not acronym) or not _is_capitalised(tok):
             i += 1
             continue
         j = i + 1
@@ -399,7 +401,9 @@ def _headline(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if any(e.label_ == "DATE" for e in sent.ents):
         return False  # a dateline ("SADDLE BROOK, N.J., March 26 -")
-    return 0 < len(words) <= 20 and last is not None and last.text not in (".", "!", "?", '"', "”", ":", "-", "—", "--")
+    # "... with Initech Corp." ends with a full stop inside the abbreviation's token
+    return 0 < len(words) <= 20 and last is not None and last.text not in (".", "!", "?", '"', "”", ":", "-", "—", "--") \
+        and not (len(last.text) > 1 and last.text.endswith(".") and last.i == sent.end - 1)
 
 
 def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
