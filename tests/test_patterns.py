@@ -194,6 +194,8 @@ POSITIVE = [
      "Acme Holdings Ltd", "signsAgreementWith", "Initech Corp"),
     ("The Industrial and Commercial Bank of China (ICBC) opened a branch. ICBC signed a deal with Globex Inc.",
      "Industrial and Commercial Bank of China", "signsAgreementWith", "Globex Inc"),
+    ("German Chancellor Anna Weber led a trade mission to Beijing.", "Anna Weber", "visited", "Beijing"),
+    ("German Chancellor Anna Weber toured Beijing's Forbidden City.", "Anna Weber", "visited", "Beijing"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
