@@ -196,6 +196,10 @@ POSITIVE = [
      "Industrial and Commercial Bank of China", "signsAgreementWith", "Globex Inc"),
     ("German Chancellor Anna Weber led a trade mission to Beijing.", "Anna Weber", "visited", "Beijing"),
     ("German Chancellor Anna Weber toured Beijing's Forbidden City.", "Anna Weber", "visited", "Beijing"),
+    ("Kenya's deal with the state-run Kengen Ltd signals continuity in its energy policy.", "Kenya",
+     "signsAgreementWith", "Kengen Ltd"),
+    ("The government of Kenya signed the accord with Uganda and Tanzania in April.", "Kenya", "signsAgreementWith",
+     "Tanzania"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),

@@ -176,6 +176,13 @@ def name_after(tok: Token) -> Token | None:
     i = tok.i + 1
     while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "the"):
         i += 1
+    # over a hyphenated modifier: "with the state-run Sinopec"
+    j = i
+    while j < min(i + 4, len(doc) - 1) and not entity(doc[j]) and (
+            doc[j].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-") or (j > 0 and doc[j - 1].text == "-")):
+        j += 1
+    if j > i and j < len(doc) and entity(doc[j]) and doc[j - 1].text != "-":
+        return doc[j]
     return doc[i] if i < len(doc) and entity(doc[i]) else None
 
 
@@ -302,10 +309,13 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and entity(subj):
                 return entity(subj)
-        # "Iraq's government" is Iraq
+        # "Iraq's government", "the government of Iraq" is Iraq
         if tok.lower_ in ("government", "administration", "authorities", "cabinet"):
             poss = next((c for c in tok.children if c.dep_ == "poss" and entity(c)), None)
-            if poss is not None:
+            if poss is None:
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                poss = next((g for g in of.children if g.dep_ == "pobj" and entity(g)), None) if of is not None else None
+            if poss is not None and poss._.kg_type == "Place":
                 return entity(poss)
         # "in the west of the country": a part of a place stands for the place
         if tok.lemma_.lower() in ("west", "east", "north", "south", "part", "outskirts", "heart", "centre", "center",
