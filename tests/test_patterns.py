@@ -200,6 +200,7 @@ POSITIVE = [
      "signsAgreementWith", "Kengen Ltd"),
     ("The government of Kenya signed the accord with Uganda and Tanzania in April.", "Kenya", "signsAgreementWith",
      "Tanzania"),
+    ("Acme Corp is majority-owned by Globex Group.", "Globex Group", "includes", "Acme Corp"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
@@ -272,6 +273,8 @@ NEGATIVE = [
     # a deal that fell through or that a party walked away from was never signed
     ("The deal between Acme Corp and Globex Inc fell through.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     ("Acme Corp walked away from a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
+    # agreeing to do something is no agreement with each other, unless it is to merge or cooperate
+    ("Two producers, Saudi Arabia and Iraq, agreed to cut output.", "Saudi Arabia", "signsAgreementWith", "Iraq"),
     # "no plans to" is no plan
     ("Chinese President Wen Li has no plans to visit Paris.", "Wen Li", "visited", "Paris"),
     # "the government" is a country's, never a city's
