@@ -201,6 +201,9 @@ POSITIVE = [
     ("The government of Kenya signed the accord with Uganda and Tanzania in April.", "Kenya", "signsAgreementWith",
      "Tanzania"),
     ("Acme Corp is majority-owned by Globex Group.", "Globex Group", "includes", "Acme Corp"),
+    # a plural inside a list only describes the members: the outer whole includes them
+    ("The delegation is headed by Minister Ann Wambui and includes faculty deans Professor Omar Diallo (Law) "
+     "and Professor Rita Okafor (Arts).", "delegation", "includes", "Omar Diallo"),
     # a visitor's country from "Title Name of X" or a title in apposition; presence away from home
     ("Prime Minister Ana Costa of Portugal arrived in power in 2019. Last week in Nairobi, Prime Minister Costa "
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
@@ -275,6 +278,8 @@ NEGATIVE = [
     ("Acme Corp walked away from a deal with Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex Inc"),
     # agreeing to do something is no agreement with each other, unless it is to merge or cooperate
     ("Two producers, Saudi Arabia and Iraq, agreed to cut output.", "Saudi Arabia", "signsAgreementWith", "Iraq"),
+    ("The delegation is headed by Minister Ann Wambui and includes faculty deans Professor Omar Diallo (Law) "
+     "and Professor Rita Okafor (Arts).", "faculty deans", "includes", "Omar Diallo"),
     # "no plans to" is no plan
     ("Chinese President Wen Li has no plans to visit Paris.", "Wen Li", "visited", "Paris"),
     # "the government" is a country's, never a city's

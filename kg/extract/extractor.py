@@ -21,7 +21,7 @@ from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
 from .positions import find_positions
 from .records import DocFacts, Entity, Position, Relation
-from .relations import find_relations, on_behalf
+from .relations import find_relations, flatten_nested_groups, on_behalf
 from .rules import apply_rules
 from .scorer import Scorer, scored_relations
 from .triggers import Triggers, load_triggers
@@ -56,7 +56,7 @@ def _patterns(doc: Doc, patterns: PatternSet, text: str | None
         _original_spellings(entities, text)
     positions = find_positions(doc, entities, mentions, text=text)
     matched = list(find_relations(doc, entities, patterns, text=text, positions=positions))
-    relations = [r for r in matched if r.modality in ASSERTED]
+    relations = flatten_nested_groups([r for r in matched if r.modality in ASSERTED], entities)
     relations += on_behalf(relations, positions, entities)
     return entities, mentions, relations, [r for r in matched if r.modality not in ASSERTED], positions
 

@@ -232,3 +232,30 @@ def on_behalf(relations: Sequence[Relation], positions: Sequence[Position], enti
                     extractor=f"{ev.extractor}+on-behalf", confidence=round(ev.confidence * 0.9, 3), sentence=ev.sentence,
                     start=ev.start, end=ev.end), trigger=r.trigger, modality=r.modality))
     return out
+
+
+def flatten_nested_groups(relations: list[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    """"The delegation includes faculty deans A, B and C": the inner plural only describes the
+    members, so the outer whole includes A, B and C (the spec's reading) and neither the outer
+    whole includes the description nor the description its names. Applies within one sentence."""
+    inner: dict[tuple[str, int | None], list[Relation]] = {}
+    for r in relations:
+        if r.predicate == "includes" and entities[r.subject].type == "Group" and entities[r.object].type != "Group":
+            inner.setdefault((r.subject, r.evidence.start), []).append(r)
+    drop: set[int] = set()
+    added: list[Relation] = []
+    have = {(r.subject, r.predicate, r.object) for r in relations}
+    for r in relations:
+        members = inner.get((r.object, r.evidence.start)) if r.predicate == "includes" else None
+        if not members or entities[r.object].type != "Group" or r.subject == r.object:
+            continue
+        drop.add(id(r))
+        for m in members:
+            drop.add(id(m))
+            if (r.subject, "includes", m.object) not in have:
+                have.add((r.subject, "includes", m.object))
+                ev = r.evidence
+                added.append(Relation(r.subject, "includes", m.object, Evidence(
+                    extractor=f"{ev.extractor}+members", confidence=ev.confidence, sentence=ev.sentence,
+                    start=ev.start, end=ev.end), trigger=r.trigger, modality=r.modality))
+    return [r for r in relations if id(r) not in drop] + added
