@@ -551,8 +551,8 @@ def _heads_names(root: Token, taken: list[bool]) -> bool:
                 child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
             if any(named(g) for g in child.children if g.dep_ == "pobj"):
                 return True
-        if child.dep_ == "appos" and named(child):
-            return True
+        if (child.dep_ == "appos" or (child.dep_ == "npadvmod" and child.i > root.i)) and named(child):
+            return True  # "faculty deans Professor A and Professor B" (parsed as a modifier at times)
     if root.dep_ in ("compound", "nmod") and root.head.i > root.i and taken[root.head.i] and root.head.pos_ == "PROPN":
         return True  # "French companies Rhone-Poulenc, Pechiney and Imec"
     nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
