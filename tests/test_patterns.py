@@ -7,6 +7,15 @@ import pytest
 import kg
 
 POSITIVE = [
+    # the leaders of a visiting delegation visit too, also when "is headed by" says who leads it
+    ("The delegation visited Ghana on Monday. The delegation is headed by Chancellor Jim Bolger and Vice-Chancellor Roy Crawford.",
+     "Roy Crawford", "visited", "Ghana"),
+    # one memorandum with two others: three sides, each pair of them
+    ("Sri Lanka's government signed the MoU with India and the UAE.", "India", "signsAgreementWith", "UAE"),
+    ("Vale signed a memorandum of understanding to purchase the shares held by its largest shareholder, Nexon Corp., "
+     "and second-largest shareholder, SK Planet Co.", "Vale", "signsAgreementWith", "SK Planet"),
+    ("Mining companies in Peru, including Minera Andina and Cobre Sur, raised output.",
+     "Minera Andina", "locatedIn", "Peru"),
     # visited
     ("French President Emmanuel Macron arrived in Beijing on Wednesday.", "Emmanuel Macron", "visited", "Beijing"),
     ("Prime Minister Jane Holt will also travel to Guangzhou next week.", "Jane Holt", "visited", "Guangzhou"),
@@ -212,6 +221,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # deals (plural) with two firms may be two deals: the two firms made none with each other
+    ("Toyota Motor Corp signed deals with Panasonic Corp and Sony Group Corp.", "Panasonic", "signsAgreementWith", "Sony"),
+    # a set in two places does not say which one each member is in
+    ("Mining companies in Peru and Chile, including Minera Andina and Cobre Sur, raised output.",
+     "Minera Andina", "locatedIn", "Peru"),
     ("German Chancellor Olaf Scholz did not visit Kyiv last year.", "Olaf Scholz", "visited", "Kyiv"),
     ("It remains unclear whether Ana Silva will travel to Warsaw.", "Ana Silva", "visited", "Warsaw"),
     ("Toyota denied reports that it would visit suppliers in Monterrey.", "Toyota", "visited", "Monterrey"),

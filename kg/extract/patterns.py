@@ -72,6 +72,7 @@ class RelationPattern:
     same_clause: tuple[tuple[str, str], ...] = ()  # (head, descendant) pairs with no other subject's clause between
     visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
     reported_only: bool = False  # not what is planned either ("plans to acquire X" makes no subsidiary)
+    objects_together: bool = False  # with a singular trigger, the objects are one more side each: "the MoU with B and C" pairs B, C
     description: str = ""
     source: str = ""
 
@@ -158,6 +159,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
             same_clause=tuple(tuple(pair) for pair in p.get("same_clause", ())),
             visitor=bool(p.get("visitor", False)), reported_only=bool(p.get("reported_only", False)),
+            objects_together=bool(p.get("objects_together", False)),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out

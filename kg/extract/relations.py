@@ -76,6 +76,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
+        if p.objects_together and trigger is not None and trigger.tag_ in ("NN", "NNP") and len(objects) > 1:
+            # "signed the MoU with India and the UAE": one agreement of three sides, each pair of them
+            subjects += [o for o in objects[:-1] if o not in subjects]
         for s_key, s_tok in subjects:
             for o_key, o_tok in objects:
                 if s_key == o_key:

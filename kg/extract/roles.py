@@ -528,7 +528,9 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                     continue
                 # "[President] William Ruto and ... Yoweri Museveni signed": the title's name and its conjuncts
                 key = entity(listed[0])
-                if _title_word(cand):
+                # "its largest shareholder, A, and second-largest shareholder, B": names coordinated in apposition
+                coordinated = len(listed) > 1 and any(t.dep_ == "cc" for t in cand.doc[listed[0].i:listed[-1].i])
+                if _title_word(cand) or coordinated:
                     candidates += [x for x in more if x != listed[0]]
         for k in (cand._.kg_members or ()) if key is not None else ():
             if k not in seen:  # "they", "the two sides": every entity it stands for

@@ -22,7 +22,9 @@ from .records import Entity, Evidence, Relation
 class Rule:
     """Two facts that share an entity (``first.<join[0]> == second.<join[1]>``, of a *via* type)
     give the *conclusion*, whose ends are written "1.subject", "2.object" (the first or second
-    fact's subject or object). *member_types* restricts the second fact's other end."""
+    fact's subject or object). *member_types* restricts the second fact's other end. With
+    *unique_first*, the shared entity must have one first fact only: "countries in Asia and
+    Europe, including A" does not say which of the two A is in."""
 
     name: str
     confidence: float
@@ -32,11 +34,12 @@ class Rule:
     via: tuple[str, ...]
     conclusion: tuple[str, str, str]
     member_types: tuple[str, ...] = ()
+    unique_first: bool = False
 
 
 RULES = (
     Rule("group-member-location", 0.8, "locatedIn", "includes", ("subject", "subject"), ("Group",),
-         ("2.object", "locatedIn", "1.object"), ("Organization", "Place")),
+         ("2.object", "locatedIn", "1.object"), ("Organization", "Place"), unique_first=True),
     Rule("group-member-inclusion", 0.8, "includes", "includes", ("object", "subject"), ("Group",),
          ("1.subject", "includes", "2.object")),
     Rule("delegation-leader", 0.8, "leads", "visited", ("object", "subject"), ("Group", "Organization"),
@@ -56,9 +59,12 @@ def apply_rules(entities: dict[str, Entity], relations: list[Relation], rules: t
     for rule in rules:
         firsts = [r for r in relations if r.predicate == rule.first and not r.inferred]
         seconds = [r for r in relations if r.predicate == rule.second and not r.inferred]
+        ends: dict[str, set[str]] = {}
+        for a in firsts:
+            ends.setdefault(getattr(a, rule.join[0]), set()).add(a.object if rule.join[0] == "subject" else a.subject)
         for a in firsts:
             shared = getattr(a, rule.join[0])
-            if entities[shared].type not in rule.via:
+            if entities[shared].type not in rule.via or (rule.unique_first and len(ends[shared]) > 1):
                 continue
             for b in seconds:
                 if getattr(b, rule.join[1]) != shared:
