@@ -266,3 +266,13 @@ def assert_events_have_their_facts(g: Graph) -> None:
             for b in parties:
                 if a != b:
                     assert (a, KG.signsAgreementWith, b) in g, label(g, signing)
+
+
+def test_the_verb_and_the_noun_of_one_signing_make_one_event(nlp) -> None:
+    # "signed" and "deal" both trigger signing patterns; the sentence tells of one signing
+    g = kg.build(texts=[{"id": "one-signing", "text": "Poland's arms procurement agency signed a deal on tanks "
+                         "with Hanwha Aerospace on Monday.", "date": ARTICLE_DATE}]).graph
+    signings = set(g.subjects(RDF.type, KG.AgreementSigning))
+    assert len(signings) == 1
+    (event,) = signings
+    assert g.value(event, KG.date) is not None or any(g.objects(event, None))

@@ -7,6 +7,15 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("The mine is at Kalgoorlie in the west of Australia.", "Kalgoorlie", "locatedIn", "Australia"),
+    ("Thailand's oldest institution of higher learning, Chulalongkorn University is a model of openness.",
+     "Chulalongkorn University", "locatedIn", "Thailand"),
+    ("Nigeria's largest bank by assets, Zenith Bank is expanding.", "Zenith Bank", "locatedIn", "Nigeria"),
+    ("Poland's arms procurement agency signed a deal on tanks with Hanwha Aerospace on Monday.",
+     "arms procurement agency", "signsAgreementWith", "Hanwha Aerospace"),
+    # "the country": the one the last sentences speak of, not the one named most often before
+    ("Volvo of Sweden said Sweden and Swedish buyers matter. Sales in Sweden rose. Exports to Chile doubled. "
+     "A plant is being built at Rancagua in the south of the country.", "Rancagua", "locatedIn", "Chile"),
     # the leaders of a visiting delegation visit too, also when "is headed by" says who leads it
     ("The delegation visited Ghana on Monday. The delegation is headed by Chancellor Jim Bolger and Vice-Chancellor Roy Crawford.",
      "Roy Crawford", "visited", "Ghana"),
@@ -221,6 +230,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Acme Corp, which has ties with Globex Inc, signed a deal with Initech Ltd.", "Acme Corp", "signsAgreementWith", "Globex"),
+    ("Nigeria's largest bank by assets, Zenith Bank is expanding.", "largest bank", "locatedIn", "Nigeria"),
     # deals (plural) with two firms may be two deals: the two firms made none with each other
     ("Toyota Motor Corp signed deals with Panasonic Corp and Sony Group Corp.", "Panasonic", "signsAgreementWith", "Sony"),
     # a set in two places does not say which one each member is in

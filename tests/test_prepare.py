@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import kg
+
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.prepare import prepare, strip_markup, truecase
 
@@ -56,3 +58,18 @@ def test_sentences_break_after_a_headline_a_dateline_and_run_together_paragraphs
         "Korea readies delegation\n\nSEOUL, Jan. 2 (Yonhap) -- The delegation left on Wednesday.The chamber said so."))
     starts = [s[0].text for s in doc.sents if not s[0].is_space]
     assert starts[:4] == ["Korea", "Seoul", "The", "The"]
+
+
+def test_an_opening_quote_typed_for_an_apostrophe_is_read_as_a_possessive() -> None:
+    text = "South Korea‘s Global Sae-A Group said ‘so what’ to Lloyd‘s."
+    prepared = prepare(text)
+    assert len(prepared) == len(text)
+    assert "Korea’s" in prepared and "Lloyd’s" in prepared
+    assert "‘so what’" in prepared  # a real quotation keeps its quote marks
+
+
+def test_the_possessive_place_of_a_quote_typed_apostrophe_is_found() -> None:
+    graph = kg.build(texts=["South Korea‘s Global Sae-A Group is moving ahead with a full sale of its paper business."])
+    rows = graph.query("SELECT ?o WHERE { ?s kg:locatedIn ?o . ?s rdfs:label ?l . ?o rdfs:label ?ol "
+                       "FILTER(CONTAINS(?l, 'Global Sae-A')) }").rows
+    assert rows

@@ -23,6 +23,8 @@ from .mentions import Mention
 from .records import Entity
 
 #: How many sentences back an antecedent may be.
+#: sentences back in which "the country" looks first for the country it means
+RECENT = 2
 WINDOW = 3
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -82,6 +84,8 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                              and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]
                 # "the government" is a country's; "the country" may be an island or a region named before
                 pool = countries if countries or noun == "government" else pool
+                # among the countries of the last few sentences, if any: the article moves on
+                pool = [m for m in pool if here - sent_of.get(m.start, 0) <= RECENT] or pool
                 counts = Counter(m.entity for m in pool)
                 top = max(counts.values(), default=0)  # no candidate at all: "the country" stays unresolved
                 pool = [m for m in pool if counts[m.entity] == top]

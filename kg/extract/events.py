@@ -91,27 +91,36 @@ def _topics(trigger: Token) -> tuple[str, ...]:
 
 
 def find_events(doc: Doc, relations: list[Relation], doc_date: str | None = None) -> list[Event]:
-    """One event per trigger of visit and agreement facts."""
+    """One event per trigger of visit and agreement facts (triggers of one sentence with the same sides merged)."""
     base = dt.date.fromisoformat(doc_date) if doc_date else None
     groups: dict[tuple[str, int], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.predicate in EVENT_KINDS and rel.trigger is not None and not rel.inferred:
             groups[(rel.predicate, rel.trigger)].append(rel)
-    events = []
-    counters: dict[str, int] = defaultdict(int)
+    # "signed a deal with X": the verb and the noun are two triggers of one signing, so the
+    # triggers of one sentence with the same parties (or agents and destinations) are one event
+    merged: dict[tuple, list[tuple[int, list[Relation]]]] = {}
     for (predicate, trigger_i), rels in sorted(groups.items(), key=lambda kv: kv[0][1]):
         kind = EVENT_KINDS[predicate]
-        trigger = doc[trigger_i]
         roles: list[tuple[str, str]] = []
         for rel in rels:
             if kind == "Visit":
                 roles += [("agent", rel.subject), ("destination", rel.object)]
             else:
                 roles += [("party", rel.subject), ("party", rel.object)]
-        roles = sorted(set(roles))
-        date, date_text = _date_for(trigger, base)
+        key = (predicate, doc[trigger_i].sent.start, tuple(sorted(set(roles))), tuple(sorted({r.modality for r in rels})))
+        merged.setdefault(key, []).append((trigger_i, rels))
+    events = []
+    counters: dict[str, int] = defaultdict(int)
+    for (predicate, _, roles_key, _), triggers in sorted(merged.items(), key=lambda kv: kv[1][0][0]):
+        kind = EVENT_KINDS[predicate]
+        roles = list(roles_key)
+        rels = [r for _, rs in triggers for r in rs]
+        dated = [(_date_for(doc[i], base), i) for i, _ in triggers]
+        (date, date_text), trigger_i = next(((d, i) for d, i in dated if d[0] or d[1]), dated[0])
+        topics = tuple(dict.fromkeys(t for i, _ in triggers for t in _topics(doc[i])))
         counters[kind] += 1
         best = max(rels, key=lambda r: r.evidence.confidence)
         events.append(Event(key=f"{kind.lower()}-{counters[kind]}", kind=kind, roles=tuple(roles), evidence=best.evidence,
-                            date=date, date_text=date_text, topics=_topics(trigger), modality=best.modality))
+                            date=date, date_text=date_text, topics=topics, modality=best.modality))
     return events

@@ -830,6 +830,16 @@ INSTITUTION_NOUNS = frozenset({"agency", "ministry", "department", "army", "navy
                                "regulator", "court", "commission", "authority", "bank", "council", "administration"})
 
 
+def _named_beside(tok: Token, taken: list[bool]) -> bool:
+    """"Nigeria's largest bank, Zenith Bank, ...": the description has its name in apposition
+    (or, as parsed at times, as a second subject right after a comma)."""
+    if any(c.dep_ == "appos" and taken[c.i] for c in tok.children):
+        return True
+    after = tok.right_edge.i + 1
+    return after + 1 < len(tok.doc) and tok.doc[after].text == "," and taken[after + 1] and any(
+        s.dep_ == tok.dep_ and s.i > after and taken[s.i] for s in tok.head.children)
+
+
 def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> list[Mention]:
     """"Poland's arms procurement agency": an unnamed institution of a named country is an
     organisation, called by the phrase that identifies it."""
@@ -839,7 +849,7 @@ def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> l
         if tok.tag_ != "NN" or tok.lemma_.lower() not in INSTITUTION_NOUNS or taken[tok.i]:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.i in places), None)
-        if poss is None:
+        if poss is None or _named_beside(tok, taken):
             continue
         case = next((c for c in poss.children if c.dep_ == "case"), None)
         start = (case.i if case is not None else poss.i) + 1

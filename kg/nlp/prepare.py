@@ -6,6 +6,9 @@ into the original article (the evidence offsets in the graph refer to the origin
 **Company markup.** Wire copy marks companies as ``<Airbus Industrie>``; the angle brackets
 become spaces.
 
+**Apostrophes typed as opening quotes.** "South Korea‘s" (U+2018 after a letter, before "s")
+is a possessive; the parser sees "’s".
+
 **Truecasing of SHOUTED lines** (wire-service headlines and datelines).
 
 Statistical taggers trained on mixed-case news misread all-caps text ("SAUDI ARABIA'S KING FAHD
@@ -83,6 +86,15 @@ def _recase(word: str, table: dict[str, str], first: bool) -> str:
     return lower[:1].upper() + lower[1:]
 
 
+# "Korea‘s", "Lloyd‘s": an opening quote typed for the apostrophe of a possessive
+_QUOTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2018(?=s\b)")
+
+
+def fix_apostrophes(text: str) -> str:
+    """Replace an opening single quote used as a possessive's apostrophe by "’" (same length)."""
+    return _QUOTE_APOSTROPHE.sub("\u2019", text)
+
+
 # "<Airbus Industrie>", "<GE>": Reuters' company markup
 _MARKUP = re.compile(r"<([A-Z][^<>\n]{0,60})>")
 
@@ -94,7 +106,7 @@ def strip_markup(text: str) -> str:
 
 def prepare(text: str) -> str:
     """The text the parser sees: markup removed and shouted lines truecased, same length."""
-    result = truecase(strip_markup(text))
+    result = truecase(fix_apostrophes(strip_markup(text)))
     assert len(result) == len(text)
     return result
 
