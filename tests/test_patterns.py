@@ -7,6 +7,11 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("Microsoft and OpenAI announced a partnership deal.", "Microsoft", "signsAgreementWith", "OpenAI"),
+    # a name the NER tags as a nationality, and a single-word company typed by what it wins
+    ("Halliburton won contracts with Saudi Aramco.", "Halliburton", "signsAgreementWith", "Saudi Aramco"),
+    ("Xiamen International Bank said its two units Xiamen International Finance Co Ltd and Luso International Bank Ltd made profits.",
+     "Xiamen International Bank", "includes", "Luso International Bank"),
     ("The mine is at Kalgoorlie in the west of Australia.", "Kalgoorlie", "locatedIn", "Australia"),
     ("Thailand's oldest institution of higher learning, Chulalongkorn University is a model of openness.",
      "Chulalongkorn University", "locatedIn", "Thailand"),

@@ -91,3 +91,11 @@ def test_votes_and_explanations() -> None:
     assert totals(votes)["Organization"] == pytest.approx(1.5)
     assert explain([("Place", 1.0, "a"), ("Organization", 2.0, "b")]) == ("Organization +2.0: b", "Place +1.0: a")
     assert "gmbh" in legal_forms() and "da" not in legal_forms()  # "Luiz da Silva" is no company
+
+
+def test_a_name_after_a_nationality_is_an_organisation_and_a_nationality_alone_is_none() -> None:
+    graph = kg.build(texts=["Turkish Airlines ordered jets. Saudi officials said Sri Lankan buyers waited."])
+    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
+        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    assert types.get("Turkish Airlines") == "Organization"
+    assert "Saudi" not in types and "Sri Lankan" not in types

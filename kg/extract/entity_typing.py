@@ -210,7 +210,8 @@ _COMPANY_THINGS = frozenset({"profit", "profits", "loss", "losses", "revenue", "
                              "customers", "subscribers", "shares", "stake", "dividend", "dividends", "output",
                              "production", "jobs", "job", "workforce", "stores", "plants", "factories", "shareholders",
                              "supplies", "supply", "orders", "order", "passengers", "passenger", "deposits", "assets",
-                             "bonds", "outlook", "rating", "user", "customer", "subscriber", "share", "sale"})
+                             "bonds", "outlook", "rating", "user", "customer", "subscriber", "share", "sale",
+                             "contract", "contracts", "tender", "tenders"})
 #: People who work at an organisation: "analysts at Jefferies", "engineers at Airbus".
 _STAFF = frozenset({"analyst", "economist", "strategist", "engineer", "executive", "banker", "trader", "researcher",
                     "scientist", "employee", "worker", "staff", "manager", "director", "spokesman", "spokeswoman"})

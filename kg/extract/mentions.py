@@ -192,6 +192,15 @@ def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     return doc[first.i:last.i + 1].text, first.i
 
 
+def _named_after_demonym(ent: Span) -> bool:
+    """"Saudi Aramco", "Turkish Airlines" tagged as a nationality: a demonym and then a proper
+    noun that is no demonym itself ("Sri Lankan" stays a nationality) is a name."""
+    if ent.label_ != "NORP" or len(ent) < 2 or fold(ent[0].text) not in demonyms():
+        return False
+    last = ent[-1]
+    return last.pos_ == "PROPN" and last.text[:1].isupper() and fold(last.text) not in demonyms() and fold(ent.text) not in demonyms()
+
+
 def name_mentions(doc: Doc) -> list[Mention]:
     """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
     lex = lexicon()
@@ -202,7 +211,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         for t in ent:
             owned[t.i] = True
     for ent in doc.ents:
-        if ent.label_ in _NOT_NAMES:
+        if ent.label_ in _NOT_NAMES and not _named_after_demonym(ent):
             for t in ent:
                 covered[t.i] = True
             continue
@@ -251,6 +260,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         m = Mention(start, end, "name", source=source)
         m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
                "in the user's gazetteer" if source == "gazetteer" else "ner")
+        if ent.label_ == "NORP":  # "Saudi Aramco": what a nationality names is mostly a company or body
+            m.vote("Organization", 0.8, "a name after a nationality")
         mentions.append(m)
         for t in doc[start:end]:
             covered[t.i] = True
@@ -306,8 +317,15 @@ def name_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
                 and not _office(doc, m) and not _only_title_words(doc, m) and id(m) not in headline_only
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
-                and not _nationality_word(doc, m)]
+                and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _nationality_as_person(doc: Doc, m: Mention) -> bool:
+    """"Sri Lankan buyers": the NER at times calls a nationality a person; it names no one."""
+    text = doc[m.start:m.end].text
+    return (m.source == "ner" and set(m.type_votes) == {"Person"} and fold(text) in demonyms()
+            and not is_place(text))
 
 
 #: Legal forms that end a company's name, so that "of <place>" after them is where it is from.
