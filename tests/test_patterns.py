@@ -7,6 +7,11 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("Floods hit Wuhan in the Chinese province of Hubei.", "Wuhan", "locatedIn", "Hubei"),
+    ("The plant is in the US state of Texas.", "Texas", "locatedIn", "US"),
+    ("Tesla has a plant in Austin in the US state of Texas.", "Austin", "locatedIn", "Texas"),
+    ("The Brosna flows through Mullingar and Kilbeggan, both in Westmeath.", "Mullingar", "locatedIn", "Westmeath"),
+    ("Acme Corp and Globex Inc, both based in Ohio, merged.", "Acme Corp", "locatedIn", "Ohio"),
     ("Microsoft and OpenAI announced a partnership deal.", "Microsoft", "signsAgreementWith", "OpenAI"),
     # a name the NER tags as a nationality, and a single-word company typed by what it wins
     ("Halliburton won contracts with Saudi Aramco.", "Halliburton", "signsAgreementWith", "Saudi Aramco"),
@@ -235,6 +240,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # "in the US state of Texas" points to Texas, not to the US
+    ("Tesla has a plant in Austin in the US state of Texas.", "Austin", "locatedIn", "US"),
     ("Acme Corp, which has ties with Globex Inc, signed a deal with Initech Ltd.", "Acme Corp", "signsAgreementWith", "Globex"),
     ("Nigeria's largest bank by assets, Zenith Bank is expanding.", "largest bank", "locatedIn", "Nigeria"),
     # deals (plural) with two firms may be two deals: the two firms made none with each other

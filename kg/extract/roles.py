@@ -183,7 +183,22 @@ def name_after(tok: Token) -> Token | None:
         j += 1
     if j > i and j < len(doc) and entity(doc[j]) and doc[j - 1].text != "-":
         return doc[j]
-    return doc[i] if i < len(doc) and entity(doc[i]) else None
+    if i < len(doc) and entity(doc[i]):
+        return _administrative_name(doc, i) or doc[i]
+    return None
+
+
+#: Nouns of administrative units: "the US state of Texas", "the Chinese province of Hubei".
+_ADMINISTRATIVE = frozenset({"province", "state", "region", "county", "district", "prefecture", "emirate", "territory",
+                             "municipality", "governorate", "city", "town", "village"})
+
+
+def _administrative_name(doc, i: int) -> Token | None:
+    """"in the US state of Texas": the name after "the <place> state of" is where the text points."""
+    k = _name_end(doc, i)  # the token after the name
+    if k + 2 < len(doc) and doc[k].lemma_.lower() in _ADMINISTRATIVE and doc[k + 1].lower_ == "of" and entity(doc[k + 2]):
+        return doc[k + 2]
+    return None
 
 
 def venue_of(tok: Token) -> Token | None:
