@@ -7,6 +7,12 @@ import pytest
 import kg
 
 POSITIVE = [
+    # a traveller from a known country at a place of unknown country: the trip says it is a visit
+    ("German Chancellor Olaf Scholz visited Kenya on Monday. On Tuesday he was in Bwejuu to open a school.",
+     "Olaf Scholz", "visited", "Bwejuu"),
+    # a nationality of two words says where a visitor is from
+    ("Leaders are arriving in Davos for the World Economic Forum. South African President Thabo Mbeki and "
+     "UK Prime Minister Tony Blair are among the government leaders attending the meeting.", "Thabo Mbeki", "visited", "Davos"),
     ("Floods hit Wuhan in the Chinese province of Hubei.", "Wuhan", "locatedIn", "Hubei"),
     ("The plant is in the US state of Texas.", "Texas", "locatedIn", "US"),
     ("Tesla has a plant in Austin in the US state of Texas.", "Austin", "locatedIn", "Texas"),
@@ -240,6 +246,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("The Kingdoms of England and Scotland signed a treaty.", "Kingdoms of England", "locatedIn", "Scotland"),
     # "in the US state of Texas" points to Texas, not to the US
     ("Tesla has a plant in Austin in the US state of Texas.", "Austin", "locatedIn", "US"),
     ("Acme Corp, which has ties with Globex Inc, signed a deal with Initech Ltd.", "Acme Corp", "signsAgreementWith", "Globex"),

@@ -95,8 +95,9 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
                     code = country_of(entities[place._.kg_entity].label)
                     if code:
                         homes[key].add(code)
-                elif c.dep_ == "amod" and names.get(fold(c.text)):
-                    code = country_code(names[fold(c.text)])
+                elif c.dep_ == "amod" and (names.get(fold(c.text)) or (c.i and names.get(fold(f"{doc[c.i - 1].text} {c.text}")))):
+                    # "a Chinese delegation", "a South African delegation"
+                    code = country_code(names.get(fold(c.text)) or names[fold(f"{doc[c.i - 1].text} {c.text}")])
                     if code:
                         homes[key].add(code)
             continue
@@ -114,7 +115,8 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
             word = doc[j]
             if word._.kg_entity is not None or word.is_punct:
                 break
-            country = names.get(fold(word.text))
+            # "South African President Thabo Mbeki": a demonym of two words before one of one
+            country = (names.get(fold(f"{doc[j - 1].text} {word.text}")) if j > 0 else None) or names.get(fold(word.text))
             if country:
                 code = country_code(country)
                 if code:

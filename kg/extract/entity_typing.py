@@ -151,6 +151,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         governor = root.head.head
         if root.head.lower_ in ("to", "in") and governor.lemma_.lower() in _MOVEMENT:
             m.vote("Place", 1.0, f"destination of '{governor.text}'")
+        elif root.head.lower_ == "in" and governor.lemma_ == "be" and any(c.dep_ == "nsubj" and (
+                c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in governor.children):
+            m.vote("Place", 1.0, "where someone is ('he was in X')")
     # "Texas-based Krestmark": the first part is a place
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
         m.vote("Place", 2.0, "X-based")

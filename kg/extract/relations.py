@@ -42,8 +42,9 @@ class _Visitors:
                                for c in [country_code(e.label)] if c}
         home = self._homes.get(person)
         where = country_of(self.entities[place].label, self._mentioned)
-        if home:
-            return bool(where and where not in home)
+        if home and where:
+            return where not in home
+        # where the place is, or where the person is from, is not known: a traveller the text tells of
         return person in self.travellers
 
 
