@@ -99,3 +99,13 @@ def test_a_name_after_a_nationality_is_an_organisation_and_a_nationality_alone_i
         "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
     assert types.get("Turkish Airlines") == "Organization"
     assert "Saudi" not in types and "Sri Lankan" not in types
+
+
+def test_a_name_the_ner_calls_a_nationality_is_still_a_name_unless_it_is_one() -> None:
+    graph = kg.build(texts=["Samsung supplies batteries to carmakers including BMW, Volkswagen and Rivian. "
+                            "The block lies in two sectors of South Sumatra, officials said. He is a Muslim."])
+    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
+        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    assert types.get("Rivian") == "Organization"
+    assert types.get("South Sumatra") == "Place"
+    assert "Muslim" not in types

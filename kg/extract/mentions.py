@@ -192,13 +192,30 @@ def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     return doc[first.i:last.i + 1].text, first.i
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest"})
+#: Religions, creeds and parties the NER rightly tags as a group of people (NORP) without a demonym.
+_CREEDS = frozenset({"muslim", "christian", "catholic", "protestant", "jew", "jewish", "hindu", "buddhist", "sikh",
+                     "sunni", "shia", "shiite", "orthodox", "republican", "democrat", "conservative", "liberal",
+                     "socialist", "communist", "labour", "tory", "green", "arab", "kurd", "kurdish", "latino"})
+
+
 def _named_after_demonym(ent: Span) -> bool:
-    """"Saudi Aramco", "Turkish Airlines" tagged as a nationality: a demonym and then a proper
-    noun that is no demonym itself ("Sri Lankan" stays a nationality) is a name."""
-    if ent.label_ != "NORP" or len(ent) < 2 or fold(ent[0].text) not in demonyms():
+    """A name the NER tagged as a nationality: "Saudi Aramco", "Turkish Airlines" (a demonym and
+    then a proper noun that is no demonym itself; "Sri Lankan" stays a nationality), and a singular
+    proper noun that is no nationality at all, standing on its own ("Volkswagen and Rivian",
+    "sectors of South Sumatra", not "Rivian cars")."""
+    if ent.label_ != "NORP":
         return False
-    last = ent[-1]
-    return last.pos_ == "PROPN" and last.text[:1].isupper() and fold(last.text) not in demonyms() and fold(ent.text) not in demonyms()
+    names = demonyms()
+    last, text = ent[-1], fold(ent.text)
+    if text in names or text.rstrip("s") in names or not (last.pos_ == "PROPN" and last.text[:1].isupper()):
+        return False
+    if len(ent) >= 2 and fold(ent[0].text) in names:
+        return fold(last.text) not in names
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return last.tag_ == "NNP" and not any(fold(t.text) in _CREEDS or fold(t.text).rstrip("s") in _CREEDS for t in ent) \
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def name_mentions(doc: Doc) -> list[Mention]:
@@ -260,8 +277,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
         m = Mention(start, end, "name", source=source)
         m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
                "in the user's gazetteer" if source == "gazetteer" else "ner")
-        if ent.label_ == "NORP":  # "Saudi Aramco": what a nationality names is mostly a company or body
+        if ent.label_ == "NORP" and fold(ent[0].text) in demonyms():  # "Saudi Aramco": mostly a company or body
             m.vote("Organization", 0.8, "a name after a nationality")
+        elif ent.label_ == "NORP" and len(ent) > 1 and ent[0].lower_ in _COMPASS:  # "South Sumatra"
+            m.vote("Place", 0.8, "a region's name ('South ...')")
         mentions.append(m)
         for t in doc[start:end]:
             covered[t.i] = True
