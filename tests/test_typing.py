@@ -109,3 +109,10 @@ def test_a_name_the_ner_calls_a_nationality_is_still_a_name_unless_it_is_one() -
     assert types.get("Rivian") == "Organization"
     assert types.get("South Sumatra") == "Place"
     assert "Muslim" not in types
+
+
+def test_an_office_place_and_its_holder_in_one_ner_span_are_two_names() -> None:
+    graph = kg.build(texts=["Indian High Commissioner to Sri Lanka Santosh Jha told local media that ties were strong."])
+    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
+        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    assert types.get("Sri Lanka") == "Place" and types.get("Santosh Jha") == "Person"

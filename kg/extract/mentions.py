@@ -218,6 +218,17 @@ def _named_after_demonym(ent: Span) -> bool:
         and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
+def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the place ends in a span "<Place> <Name>" that follows "<title> to" ("Ambassador to
+    China John McKinnon"), if it does."""
+    if start < 2 or doc[start - 1].lower_ != "to" or doc[start - 2].lower_ not in title_words():
+        return None
+    for k in range(end - 2, start, -1):  # the longest place that leaves a name of two words or more
+        if is_place(doc[start:k].text) and end - k >= 2 and all(_is_capitalised(t) for t in doc[k:end]):
+            return k
+    return None
+
+
 def name_mentions(doc: Doc) -> list[Mention]:
     """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
     lex = lexicon()
@@ -242,6 +253,16 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if start >= end:
             continue
         source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
+        # "High Commissioner to [Sri Lanka Santosh Jha]": an office's place and its holder's name in one span
+        split = _office_place_end(doc, start, end) if source == "ner" else None
+        if split is not None:
+            office = doc[start - 2].text
+            place = Mention(start, split, "name", source=source)
+            place.vote("Place", 1.0, "the place of an office ('Ambassador to X')")
+            mentions.append(place)
+            for t in doc[start:split]:
+                covered[t.i] = True
+            start = split
         # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban", "Leicester,
         # Leicestershire": two names in one span
         separators = _NAME_SEPARATORS | ({","} if ent.label_ in ("GPE", "LOC", "FAC") else set())
@@ -277,6 +298,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         m = Mention(start, end, "name", source=source)
         m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
                "in the user's gazetteer" if source == "gazetteer" else "ner")
+        if split is not None and m.start == split:
+            m.vote("Person", 2.0, f"holds the office ('{office} to ...') before it")
         if ent.label_ == "NORP" and fold(ent[0].text) in demonyms():  # "Saudi Aramco": mostly a company or body
             m.vote("Organization", 0.8, "a name after a nationality")
         elif ent.label_ == "NORP" and len(ent) > 1 and ent[0].lower_ in _COMPASS:  # "South Sumatra"
