@@ -7,6 +7,12 @@ import pytest
 import kg
 
 POSITIVE = [
+    # a company by its trade ("the miner", "the planemaker") is the company named before; a place
+    # name that is also a company's ("Rio Tinto") is typed by what the text says of it
+    ("Rio Tinto said on Monday it would sell assets. The miner signed an agreement with Glencore Plc.",
+     "Rio Tinto", "signsAgreementWith", "Glencore"),
+    ("Airbus delivered jets. The European planemaker, based in Toulouse, signed a deal with Qantas.",
+     "Airbus", "locatedIn", "Toulouse"),
     # a traveller from a known country at a place of unknown country: the trip says it is a visit
     ("German Chancellor Olaf Scholz visited Kenya on Monday. On Tuesday he was in Bwejuu to open a school.",
      "Olaf Scholz", "visited", "Bwejuu"),

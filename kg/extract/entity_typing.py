@@ -246,9 +246,10 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         votes.append(("Place", 1.5, f"a facility: ends in '{words[-1]}'"))  # "Harbourview Indoor Stadium"
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
-    if len(words) > 1 and folded[0] in lex.place_prefixes:
+    known = is_place(" ".join(words))
+    if len(words) > 1 and folded[0] in lex.place_prefixes and not known:
         votes.append(("Place", 2.0, f"begins with '{words[0]}'"))  # "Mount Kilimanjaro", "Lake Victoria"
-    if is_place(" ".join(words)):
+    if known:  # one voice for the gazetteer (a name in it may also be a company's: "Rio Tinto")
         votes.append(("Place", 1.5, "in the place gazetteer"))
     return votes
 

@@ -313,8 +313,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if any(m.start < start < m.end or m.start < end < m.end for m in mentions):
             continue
         if inside and len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
-            inside[0].vote("Place", 1.0, "in the place gazetteer")
-            continue
+            continue  # the NER found it; typing asks the gazetteer (once) for every name
         for m in inside:
             mentions.remove(m)
         place = Mention(start, end, "name", source="places")
@@ -850,7 +849,7 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             kind = "Person"
         elif lemma in lex.place_nouns or (lemma == "government" and not any(c.dep_ == "poss" for c in tok.children)):
             kind = "Place"  # "the government" is its country (the spec), the one the article is about
-        elif lemma in ("company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency"):
+        elif lemma in _COMPANY_DESCRIPTIONS or (lemma.endswith("maker") and len(lemma) > 5):  # "the chipmaker"
             kind = "Organization"
         elif lemma in lex.collective_nouns:
             kind = "Group"  # "the delegation's visit": the delegation named before
@@ -861,6 +860,13 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             m.vote(kind, 1.0)
             out.append(m)
     return out
+
+
+#: What a news story calls a company it has named: "the firm", "the miner", "the lender".
+_COMPANY_DESCRIPTIONS = frozenset({
+    "company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency", "miner",
+    "lender", "insurer", "airline", "retailer", "brewer", "manufacturer", "broadcaster", "refiner", "shipbuilder",
+    "startup", "start-up", "utility", "exporter", "chaebol", "multinational", "bank"})
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet", "regime"})
