@@ -7,6 +7,9 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("The memorandum was signed by Kenya's Ministry of Energy and Toyota Tsusho Corp.",
+     "Ministry of Energy", "signsAgreementWith", "Toyota Tsusho"),
+    ("Siemens Energy AG won a $2 billion order from Saudi Electricity Co.", "Siemens Energy", "signsAgreementWith", "Saudi Electricity"),
     # a company by its trade ("the miner", "the planemaker") is the company named before; a place
     # name that is also a company's ("Rio Tinto") is typed by what the text says of it
     ("Rio Tinto said on Monday it would sell assets. The miner signed an agreement with Glencore Plc.",
@@ -252,6 +255,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("The memorandum was signed by Kenya's Ministry of Energy.", "Ministry of Energy", "signsAgreementWith", "Kenya"),
     ("The Kingdoms of England and Scotland signed a treaty.", "Kingdoms of England", "locatedIn", "Scotland"),
     # "in the US state of Texas" points to Texas, not to the US
     ("Tesla has a plant in Austin in the US state of Texas.", "Austin", "locatedIn", "US"),
