@@ -7,6 +7,9 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("Twelve countries, among them Chile, Peru and Mexico, signed the pact.", "Twelve countries", "includes", "Peru"),
+    # "the bloc's members are ...": the members of a named bloc, said of it as "the bloc"
+    ("BRICS was founded in 2009 as a forum. The bloc's members are Brazil, Russia and India.", "BRICS", "includes", "Russia"),
     ("The memorandum was signed by Kenya's Ministry of Energy and Toyota Tsusho Corp.",
      "Ministry of Energy", "signsAgreementWith", "Toyota Tsusho"),
     ("Siemens Energy AG won a $2 billion order from Saudi Electricity Co.", "Siemens Energy", "signsAgreementWith", "Saudi Electricity"),
@@ -255,6 +258,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Several firms, among them Siemens AG, bid for the contract with Qatar Airways.", "Several firms", "includes", "Qatar Airways"),
     ("The memorandum was signed by Kenya's Ministry of Energy.", "Ministry of Energy", "signsAgreementWith", "Kenya"),
     ("The Kingdoms of England and Scotland signed a treaty.", "Kingdoms of England", "locatedIn", "Scotland"),
     # "in the US state of Texas" points to Texas, not to the US

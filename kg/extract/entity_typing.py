@@ -181,6 +181,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
     # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
     # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in _FOUNDING and root.head.pos_ == "VERB":
+        m.vote("Organization", 1.2, f"was {root.head.text}")  # "BRICS was founded in 2009"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         verb = root.head
         objects = [c for c in verb.subtree if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > root.i
@@ -208,6 +210,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
 
 
+#: Verbs whose passive subject is an organisation: "X was founded / set up in 1999".
+_FOUNDING = frozenset({"found", "establish", "incorporate", "form", "co-found", "cofound"})
 #: What companies have, report, cut or sell: the subject that does so is an organisation.
 _COMPANY_THINGS = frozenset({"profit", "profits", "loss", "losses", "revenue", "revenues", "earnings", "sales", "users",
                              "customers", "subscribers", "shares", "stake", "dividend", "dividends", "output",

@@ -618,6 +618,11 @@ def _heads_names(root: Token, taken: list[bool]) -> bool:
     if nxt is not None and taken[nxt.i] and nxt.pos_ == "PROPN" and any(
             c.dep_ == "conj" and taken[c.i] for c in nxt.children):
         return True  # the same with another parse: "German firms [Bosch], Siemens and BASF"
+    # "Twelve countries, among them Chile, Peru and Mexico": the names after "among them"
+    doc = root.doc
+    if root.i + 3 < len(doc) and doc[root.i + 1].text in (",", "—", "–") and doc[root.i + 2].lower_ == "among" \
+            and doc[root.i + 3].lower_ in ("them", "whom") and any(taken[t.i] for t in doc[root.i + 4:root.i + 9]):
+        return True
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ in _LIST_VERBS:
         return any(named(c) for c in verb.children if c.dep_ in ("dobj", "attr"))
@@ -643,9 +648,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta);
             # "the UK delegation", "the Hong Kong delegation" are groups from a place
         if root.lemma_.lower() in _PART_WORDS and any(
-                (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON" or c.lower_ == "whose")) or (c.dep_ == "prep" and c.lower_ == "of" and any(
-                    taken[g.i] for g in c.children if g.dep_ == "pobj")) for c in root.children):
-            continue  # "members of OPEC", "Samsung's subsidiaries" stand for the whole they belong to
+                (c.dep_ == "poss" and (taken[c.i] or c.pos_ == "PRON" or c.lower_ == "whose" or _collective(c, lex)))
+                or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                    taken[g.i] or _collective(g, lex) for g in c.children if g.dep_ == "pobj")) for c in root.children):
+            continue  # "members of OPEC", "Samsung's subsidiaries", "the bloc's members" stand for the whole
         if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
             continue  # "the forum members": the members of "the forum", a description resolved elsewhere
         lemma = root.lemma_.lower()
@@ -682,6 +688,12 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 for i in range(start, end):
                     grouped[i] = True
     return out
+
+
+def _collective(tok: Token, lex) -> bool:
+    """A noun for a set that is a group of its own: "the alliance", "the bloc"."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lex.collective_nouns or lemma in lex.collective_org_nouns)
 
 
 def _includes_names(root: Token, taken: list[bool]) -> bool:
@@ -851,13 +863,15 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             kind = "Place"  # "the government" is its country (the spec), the one the article is about
         elif lemma in _COMPANY_DESCRIPTIONS or (lemma.endswith("maker") and len(lemma) > 5):  # "the chipmaker"
             kind = "Organization"
-        elif lemma in lex.collective_nouns:
+        elif lemma in lex.collective_nouns or lemma in lex.collective_org_nouns and lemma not in ("family", "team", "group"):
             kind = "Group"  # "the delegation's visit": the delegation named before
         if kind is None and tok.pos_ == "NOUN" and dets[0].lower_ == "the":
             kind = "Named"  # "the forum", "the ministry": resolved by the head word of a name
         if kind:
             m = Mention(dets[0].i, tok.i + 1, "reference", source="description")
             m.vote(kind, 1.0)
+            if kind == "Group" and lemma in lex.collective_org_nouns:
+                m.vote("Organization", 1.0)  # "the bloc", "the consortium": often a named one (OPEC, Airbus)
             out.append(m)
     return out
 
