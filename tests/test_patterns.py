@@ -7,6 +7,7 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("The Nairobi-based lender Equity Bank raised rates.", "Equity Bank", "locatedIn", "Nairobi"),
     ("Twelve countries, among them Chile, Peru and Mexico, signed the pact.", "Twelve countries", "includes", "Peru"),
     # "the bloc's members are ...": the members of a named bloc, said of it as "the bloc"
     ("BRICS was founded in 2009 as a forum. The bloc's members are Brazil, Russia and India.", "BRICS", "includes", "Russia"),

@@ -316,7 +316,7 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         if tok.dep_ in ("appos", "compound") and entity(tok.head):
             return entity(tok.head)
         # "Indonesia's second largest city Surabaya": the name in apposition to the description
-        named = [c for c in tok.children if c.dep_ == "appos" and entity(c) and c.i == tok.i + 1]
+        named = [c for c in tok.children if c.dep_ == "appos" and entity(c) and c.left_edge.i == tok.i + 1]
         if len(named) == 1 and tok.tag_ == "NN":
             return entity(named[0])
         # "Toyota is a Japanese automaker headquartered in ...": the predicate noun is the subject
