@@ -7,6 +7,7 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("The Australian trade mission to Shanghai, led by Minister Don Farrell, met officials.", "Don Farrell", "visited", "Shanghai"),
     ("The Nairobi-based lender Equity Bank raised rates.", "Equity Bank", "locatedIn", "Nairobi"),
     ("Twelve countries, among them Chile, Peru and Mexico, signed the pact.", "Twelve countries", "includes", "Peru"),
     # "the bloc's members are ...": the members of a named bloc, said of it as "the bloc"
@@ -259,6 +260,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a diplomatic mission opened somewhere is a post, not a trip
+    ("The Foreign Office has opened new missions in Baghdad and Basra.", "Foreign Office", "visited", "Baghdad"),
     ("Several firms, among them Siemens AG, bid for the contract with Qatar Airways.", "Several firms", "includes", "Qatar Airways"),
     ("The memorandum was signed by Kenya's Ministry of Energy.", "Ministry of Energy", "signsAgreementWith", "Kenya"),
     ("The Kingdoms of England and Scotland signed a treaty.", "Kingdoms of England", "locatedIn", "Scotland"),
