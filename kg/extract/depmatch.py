@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from spacy.attrs import DEP, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.matcher.levenshtein import levenshtein_compare
 from spacy.strings import StringStore, get_string_id
@@ -166,7 +167,7 @@ class FastDependencyMatcher(DependencyMatcher):
                 for key in self._patterns:
                     for tree, tokens_to_key in zip(self._tree[key], self._tokens_to_key[key]):
                         tests = tuple(test_of[k] for k in tokens_to_key)
-                        trees.append((key, tree, tokens_to_key, tests, frozenset(tests)))
+                        trees.append((key, tree, tokens_to_key, tests, frozenset(tests), _incoming(tree, len(tests))))
                 index = _Index([_ATTRS[n] for n in names], [_ANNOTATIONS[n] for n in names if n in _ANNOTATIONS],
                                list(columns.values()), (1 << len(attrs_of)) - 1, trees)
         self._index, self._indexed = index, len(self._patterns)
@@ -182,15 +183,22 @@ class FastDependencyMatcher(DependencyMatcher):
         doc = doclike
         if not all(doc.has_annotation(a) for a in index.needed):
             return super().__call__(doc)  # raises spaCy's own error
-        by_root = self._positions_by_root(doc, index)
+        heads = (numpy.arange(len(doc)) + doc.to_array(HEAD).astype(numpy.int64)).tolist()
+        roots = tree_roots(doc, heads)
+        by_root = self._positions_by_root(doc, index, roots)
         matched_key_trees = []
         cache: dict = {}
-        for key, tree, tokens_to_key, tests, needs in index.trees:
+        related = _Relations(self, doc, heads, roots)
+        for key, tree, tokens_to_key, tests, needs, incoming in index.trees:
             for positions in by_root.values():
                 if not positions.keys() >= needs:
                     continue  # a node without candidates in this tree: the product is empty
-                keys_to_position = {k: positions[t] for k, t in zip(tokens_to_key, tests)}
-                for matched_tree in self._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
+                if incoming is None:  # not in the order the search below needs: spaCy's own
+                    keys_to_position = {k: positions[t] for k, t in zip(tokens_to_key, tests)}
+                    for matched_tree in self._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
+                        matched_key_trees.append((key, matched_tree))
+                    continue
+                for matched_tree in _tree_matches(related, incoming, [positions[t] for t in tests]):
                     matched_key_trees.append((key, matched_tree))
         for i, (match_id, _nodes) in enumerate(matched_key_trees):
             on_match = self._callbacks.get(match_id)
@@ -198,7 +206,7 @@ class FastDependencyMatcher(DependencyMatcher):
                 on_match(self, doc, i, matched_key_trees)
         return matched_key_trees
 
-    def _positions_by_root(self, doc: Doc, index: _Index) -> dict[int, dict[int, list[int]]]:
+    def _positions_by_root(self, doc: Doc, index: _Index, roots: list[int]) -> dict[int, dict[int, list[int]]]:
         """{root: {node pattern: [positions]}}: spaCy's keys-to-positions maps by node pattern
         rather than by node key, roots in the order of their first matching token, positions
         ascending."""
@@ -212,7 +220,6 @@ class FastDependencyMatcher(DependencyMatcher):
         if len(self._mask_tests) > _MAX_CACHED_MASKS:
             self._mask_tests = {}
         mask_tests = self._mask_tests
-        roots = tree_roots(doc)
         by_root: dict[int, dict[int, list[int]]] = {}
         for i, mask in enumerate(masks):
             if not mask:
@@ -232,6 +239,79 @@ class FastDependencyMatcher(DependencyMatcher):
         return by_root
 
 
+def _incoming(tree: dict, size: int) -> list[list[tuple[str, int]]] | None:
+    """For each node of a pattern tree, its relations (operator, earlier node) to the nodes
+    before it; None if a relation points back to an earlier node (spaCy's validation rules
+    that out: a LEFT_ID is always defined before)."""
+    incoming: list[list[tuple[str, int]]] = [[] for _ in range(size)]
+    for left, relations in tree.items():
+        for op, right in relations:
+            if right <= left:
+                return None
+            incoming[right].append((op, left))
+    return incoming
+
+
+class _Relations:
+    """Whether two tokens of one document stand in a ``DependencyMatcher`` relation: ``>``,
+    ``<``, ``.`` and ``;`` from the heads and tree roots, the other operators from spaCy's own
+    operator functions, as sets computed once per token and operator."""
+
+    def __init__(self, matcher: DependencyMatcher, doc: Doc, heads: list[int], roots: list[int]) -> None:
+        self.matcher, self.doc, self.heads, self.roots = matcher, doc, heads, roots
+        self.cache: dict[tuple[int, str], set[int]] = {}
+        self.trees: dict[int, tuple[int, int]] = {}  # root -> (start, end) of its tree, as spaCy's _get_sent
+
+    def _in_tree(self, left: int, right: int) -> bool:
+        root = self.roots[left]
+        bounds = self.trees.get(root)
+        if bounds is None:
+            sent = self.matcher._get_sent(self.doc[left])
+            bounds = self.trees[root] = (sent.start, sent.end)
+        return bounds[0] <= right < bounds[1]
+
+    def holds(self, op: str, left: int, right: int) -> bool:
+        heads = self.heads
+        if op == ">":  # right is a child of left
+            return heads[right] == left and right != left
+        if op == "<":  # right is left's head
+            return heads[left] == right and right != left
+        if op == ".":  # right follows left at once, in its tree
+            return right == left + 1 and right < len(heads) and self._in_tree(left, right)
+        if op == ";":  # right precedes left at once, in its tree
+            return right == left - 1 and left > 0 and self._in_tree(left, right)
+        found = self.cache.get((left, op))
+        if found is None:
+            found = self.cache[(left, op)] = {t.i for t in self.matcher._ops[op](self.doc, left)}
+        return right in found
+
+
+def _tree_matches(related: _Relations, incoming: list[list[tuple[str, int]]],
+                  positions: list[list[int]]) -> list[list[int]]:
+    """spaCy's ``_get_matches`` as a depth-first search: the candidates of the nodes are tried
+    in the order of the cartesian product, but a partial match whose relations fail is not
+    extended, so the same matches come out in the same order."""
+    matches: list[list[int]] = []
+    candidate = [0] * len(positions)
+    holds = related.holds
+
+    def extend(node: int) -> None:
+        if node == len(positions):
+            matches.append(list(candidate))
+            return
+        relations = incoming[node]
+        for pos in positions[node]:
+            for op, left in relations:
+                if not holds(op, candidate[left], pos):
+                    break
+            else:
+                candidate[node] = pos
+                extend(node + 1)
+
+    extend(0)
+    return matches
+
+
 def _bits(mask: int) -> tuple[int, ...]:
     """The numbers of the bits set in *mask*, ascending."""
     out = []
@@ -242,9 +322,11 @@ def _bits(mask: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-def tree_roots(doc: Doc) -> list[int]:
-    """For each token, the index of the top of its chain of heads (its sentence's root)."""
-    heads = [t.head.i for t in doc]
+def tree_roots(doc: Doc, heads: list[int] | None = None) -> list[int]:
+    """For each token, the index of the top of its chain of heads (its sentence's root);
+    *heads* are the tokens' head indices, when the caller has them."""
+    if heads is None:
+        heads = [t.head.i for t in doc]
     roots = [-1] * len(heads)
     for i in range(len(heads)):
         path, j = [], i
