@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
@@ -357,15 +357,22 @@ _POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital
 def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of multi-word place names in the built-in gazetteer (longest first, no overlaps)."""
     names = place_names()
+    # each token read once; doc[i:j].text is the document's text from the first token's start
+    # to the last one's end
+    text = doc.text
+    capitalised = [_is_capitalised(t) for t in doc]
+    starts = doc.to_array(IDX).tolist()
+    ends = [start + len(t) for start, t in zip(starts, doc)]
     spans = []
     i = 0
     while i < len(doc):
         found = None
-        if _is_capitalised(doc[i]):
+        if capitalised[i]:
             for n in range(5, 1, -1):
                 j = i + n
-                if j <= len(doc) and _is_capitalised(doc[j - 1]) and "\n" not in doc[i:j].text:
-                    if fold(doc[i:j].text) in names:
+                if j <= len(doc) and capitalised[j - 1]:
+                    words = text[starts[i]:ends[j - 1]]
+                    if "\n" not in words and fold(words) in names:
                         found = j
                         break
         if found:
