@@ -347,6 +347,8 @@ def _semicolon_list(tok: Token) -> list[Token]:
     """Later items of a list separated by semicolons, which parsers rarely attach as conjuncts:
     "include A, chairman of X; B, who ...; C; and D" → the first name of A's type in each item."""
     doc, sent = tok.doc, tok.sent
+    if ";" not in sent.text[tok.idx - sent.start_char:]:
+        return []  # no semicolon after it in its sentence, so no later items (the common case)
     kind = tok._.kg_type
     j = tok.i + 1
     while j < sent.end and doc[j]._.kg_entity is not None and doc[j]._.kg_entity == tok._.kg_entity:
