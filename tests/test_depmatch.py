@@ -47,3 +47,18 @@ def test_tree_roots_are_sentence_roots(nlp) -> None:
     doc = nlp("Jane Doe visited Springfield. Acme Corp signed a deal.")
     roots = tree_roots(doc)
     assert roots == [([t] + list(t.ancestors))[-1].i for t in doc]
+
+
+def test_every_operator_matches_as_spacy(nlp) -> None:
+    ops = ["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--",
+           "<+", "<-", "<++", "<--"]
+    patterns = [(f"op{n}", [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "NOUN", "PROPN"]}}},
+                            {"LEFT_ID": "a", "REL_OP": op, "RIGHT_ID": "b", "RIGHT_ATTRS": {}},
+                            {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "c", "RIGHT_ATTRS": {"DEP": {"NOT_IN": ["punct"]}}}])
+                for n, op in enumerate(ops)]
+    stock, fast = both(nlp.vocab, patterns)
+    assert fast._node_index() is not None
+    docs = [doc for _, doc in parse(nlp, documents_from_texts(TEXTS))]
+    found = [fast(doc) for doc in docs]
+    assert found == [stock(doc) for doc in docs]
+    assert sum(map(len, found)) > 50

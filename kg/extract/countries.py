@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..settings import DATA_DIR
 from .places import cities, demonyms, fold, subdivisions
 from .records import Entity, Position
+from .roles import token_entities
 
 #: Cities of at least this many people are looked up (smaller ones rarely make news twice).
 MIN_CITY_POPULATION = 5000
@@ -84,15 +85,16 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
             if code:
                 homes[p.holder].add(code)
     names = demonyms()
+    keys = token_entities(doc)
     for tok in doc:
-        key = tok._.kg_entity
+        key = keys[tok.i]
         if key is not None and entities[key].type == "Group" and tok.dep_ != "compound":
             # "the Hong Kong delegation", "a Chinese delegation", "a delegation from Manila"
             for c in tok.children:
                 place = c if c.dep_ in ("compound", "nmod") else next(
                     (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "from" else None
-                if place is not None and place._.kg_entity and entities[place._.kg_entity].type == "Place":
-                    code = country_of(entities[place._.kg_entity].label)
+                if place is not None and keys[place.i] and entities[keys[place.i]].type == "Place":
+                    code = country_of(entities[keys[place.i]].label)
                     if code:
                         homes[key].add(code)
                 elif c.dep_ == "amod" and (names.get(fold(c.text)) or (c.i and names.get(fold(f"{doc[c.i - 1].text} {c.text}")))):
@@ -101,19 +103,19 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
                     if code:
                         homes[key].add(code)
             continue
-        if key is None or entities[key].type != "Person" or (tok.i and doc[tok.i - 1]._.kg_entity == key):
+        if key is None or entities[key].type != "Person" or (tok.i and keys[tok.i - 1] == key):
             continue
         # up to four words back, over the title: "Venezuelan [President] Hugo Chavez", also when
         # the name is in apposition to its title: "Argentine Economic Minister, Roberto Lavagna"
         start, root = tok.i, tok
-        while root.head.i != root.i and root.head._.kg_entity == key:
+        while root.head.i != root.i and keys[root.head.i] == key:
             root = root.head
-        if root.dep_ == "appos" and root.head.i < tok.i and root.head._.kg_entity is None and root.head.pos_ in ("PROPN", "NOUN") \
+        if root.dep_ == "appos" and root.head.i < tok.i and keys[root.head.i] is None and root.head.pos_ in ("PROPN", "NOUN") \
                 and all(t.is_punct for t in doc[root.head.i + 1:tok.i]):
             start = root.head.i + 1
         for j in range(start - 1, max(start - 5, -1), -1):
             word = doc[j]
-            if word._.kg_entity is not None or word.is_punct:
+            if keys[j] is not None or word.is_punct:
                 break
             # "South African President Thabo Mbeki": a demonym of two words before one of one
             country = (names.get(fold(f"{doc[j - 1].text} {word.text}")) if j > 0 else None) or names.get(fold(word.text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .candidates import Candidate, find_candidates
@@ -63,13 +64,24 @@ def _patterns(doc: Doc, patterns: PatternSet, text: str | None
 
 def _mark_tokens(doc: Doc, entities: dict[str, Entity], mentions: list[Mention]) -> None:
     """Write each token's entity key and type (``tok._.kg_entity``) for patterns and role finders."""
-    for tok in doc:
-        tok._.kg_entity = tok._.kg_type = tok._.kg_members = None
+    # straight into doc.user_data, under the keys ``tok._.kg_entity = ...`` uses (spaCy's
+    # Underscore: ("._.", name, token.idx, None)): an Underscore object per token and attribute
+    # cost more than the rest of extraction's bookkeeping
+    data = doc.user_data
+    offsets = doc.to_array(IDX).tolist()
+    for idx in offsets:
+        data[("._.", "kg_entity", idx, None)] = data[("._.", "kg_type", idx, None)] = None
+        data[("._.", "kg_members", idx, None)] = None
     for m in mentions:
-        for tok in doc[m.start:m.end]:
-            tok._.kg_entity = m.entity
-            tok._.kg_type = entities[m.entity].type
-            tok._.kg_members = m.members or None
+        span = doc[m.start:m.end]
+        if not len(span):
+            continue
+        kind, members = entities[m.entity].type, m.members or None
+        for i in range(span.start, span.end):
+            idx = offsets[i]
+            data[("._.", "kg_entity", idx, None)] = m.entity
+            data[("._.", "kg_type", idx, None)] = kind
+            data[("._.", "kg_members", idx, None)] = members
 
 
 def resolution(doc: Doc) -> tuple[dict[str, Entity], list[Mention]]:

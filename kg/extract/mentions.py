@@ -15,8 +15,10 @@ Three kinds, in the order they are trusted:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
@@ -414,15 +416,22 @@ _POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital
 def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of multi-word place names in the built-in gazetteer (longest first, no overlaps)."""
     names = place_names()
+    # each token read once; doc[i:j].text is the document's text from the first token's start
+    # to the last one's end
+    text = doc.text
+    capitalised = [_is_capitalised(t) for t in doc]
+    starts = doc.to_array(IDX).tolist()
+    ends = [start + len(t) for start, t in zip(starts, doc)]
     spans = []
     i = 0
     while i < len(doc):
         found = None
-        if _is_capitalised(doc[i]):
+        if capitalised[i]:
             for n in range(5, 1, -1):
                 j = i + n
-                if j <= len(doc) and _is_capitalised(doc[j - 1]) and "\n" not in doc[i:j].text:
-                    if fold(doc[i:j].text) in names:
+                if j <= len(doc) and capitalised[j - 1]:
+                    words = text[starts[i]:ends[j - 1]]
+                    if "\n" not in words and fold(words) in names:
                         found = j
                         break
         if found:
@@ -454,15 +463,26 @@ def _agreement_words(doc: Doc, m: Mention) -> bool:
     return bool(words) and m.source != "gazetteer" and all(w in _DOCUMENT_WORDS for w in words)
 
 
-def _headline(sent: Span) -> bool:
-    """A headline or caption: a short line that ends without a full stop."""
+def _headline(sent: Span, dates: Sequence[tuple[int, int]]) -> bool:
+    """A headline or caption: a short line that ends without a full stop. *dates* are the
+    (start, end) tokens of the document's DATE entities."""
     words = [t for t in sent if not (t.is_space or t.is_punct)]
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    if any(e.label_ == "DATE" for e in sent.ents):
+    if any(sent.start <= start and end <= sent.end for start, end in dates):
         return False  # a dateline ("SADDLE BROOK, N.J., March 26 -")
     # "... with Initech Corp." ends with a full stop inside the abbreviation's token
     return 0 < len(words) <= 20 and last is not None and last.text not in (".", "!", "?", '"', "”", ":", "-", "—", "--") \
         and not (len(last.text) > 1 and last.text.endswith(".") and last.i == sent.end - 1)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """For each token, the (start, end) of its sentence as ``Span.sent`` finds it: back to the
+    nearest sentence start, forward to the next one."""
+    starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0] + [len(doc)]
+    bounds: list[tuple[int, int]] = []
+    for begin, end in zip(starts, starts[1:]):
+        bounds.extend([(begin, end)] * (end - begin))
+    return bounds
 
 
 def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
@@ -471,12 +491,13 @@ def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
     in_headline: list[Mention] = []
     elsewhere: set[str] = set()
     headlines: dict[tuple[int, int], bool] = {}  # a sentence is judged once, not once per mention in it
+    bounds = _sentence_bounds(doc)
+    dates = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]  # read once, not once per sentence
     for m in mentions:
         span = doc[m.start:m.end]
-        sent = span.sent
-        where = (sent.start, sent.end)
+        where = bounds[span.start]
         if where not in headlines:
-            headlines[where] = _headline(sent)
+            headlines[where] = _headline(doc[where[0]:where[1]], dates)
         if headlines[where]:
             in_headline.append(m)
         else:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .mentions import Mention
 from .records import Entity, Evidence, Position
+from .roles import token_entities
 
 EXTRACTOR = "position/title"
 CONFIDENCE = 0.85
@@ -62,8 +63,9 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
                 (doc[m.end + 2]._.kg_entity if m.end + 2 < len(doc) else None)
             if org and entities[org].type in _ORG_TYPES:
                 add(m.entity, m.title, org, doc[m.start], "position/title-of")
+    holders = token_entities(doc)
     for tok in doc:
-        holder = tok._.kg_entity
+        holder = holders[tok.i]
         # "Edward Niedermeyer, president of Niedermeyer-Martin Co"
         if holder and entities[holder].type == "Person" and tok.head.i != tok.i:
             for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_title(c)):

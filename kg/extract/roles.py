@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon, title_words
 
@@ -34,6 +35,13 @@ _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "sub
 
 def entity(tok: Token) -> str | None:
     return tok._.kg_entity
+
+
+def token_entities(doc: Doc) -> list[str | None]:
+    """Every token's ``_.kg_entity`` at once, read from ``doc.user_data``, where spaCy keeps token
+    extensions (under ("._.", name, token.idx, None)), without an Underscore object per token."""
+    data = doc.user_data
+    return [data.get(("._.", "kg_entity", idx, None)) for idx in doc.to_array(IDX).tolist()]
 
 
 def agent_of(tok: Token) -> Token | None:
@@ -354,6 +362,8 @@ def _semicolon_list(tok: Token) -> list[Token]:
     """Later items of a list separated by semicolons, which parsers rarely attach as conjuncts:
     "include A, chairman of X; B, who ...; C; and D" → the first name of A's type in each item."""
     doc, sent = tok.doc, tok.sent
+    if ";" not in sent.text[tok.idx - sent.start_char:]:
+        return []  # no semicolon after it in its sentence, so no later items (the common case)
     kind = tok._.kg_type
     j = tok.i + 1
     while j < sent.end and doc[j]._.kg_entity is not None and doc[j]._.kg_entity == tok._.kg_entity:

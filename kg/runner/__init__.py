@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Any
 
@@ -60,5 +62,19 @@ def run(documents: Iterable[Document], config: BuildConfig, jobs: int = 1, dask:
 
 def _in_process(documents: Iterable[Document], config: BuildConfig) -> Iterator[Outcome]:
     processor = Processor(config)
-    for chunk in chunked(documents, config.batch_size):
-        yield from processor.process(chunk)
+    with _frozen_heap():
+        for chunk in chunked(documents, config.batch_size):
+            yield from processor.process(chunk)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Leave the objects that exist before the work starts (the loaded model above all: hundreds
+    of thousands of them) out of the garbage collector's full passes while it runs. They all
+    outlive it, and the collections that building the graph triggers would walk them again
+    each time; afterwards they are the collector's again (``gc.unfreeze``)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
