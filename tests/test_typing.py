@@ -94,25 +94,19 @@ def test_votes_and_explanations() -> None:
 
 
 def test_a_name_after_a_nationality_is_an_organisation_and_a_nationality_alone_is_none() -> None:
-    graph = kg.build(texts=["Turkish Airlines ordered jets. Saudi officials said Sri Lankan buyers waited."])
-    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
-        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    types = _types("Turkish Airlines ordered jets. Saudi officials said Sri Lankan buyers waited.")
     assert types.get("Turkish Airlines") == "Organization"
     assert "Saudi" not in types and "Sri Lankan" not in types
 
 
 def test_a_name_the_ner_calls_a_nationality_is_still_a_name_unless_it_is_one() -> None:
-    graph = kg.build(texts=["Samsung supplies batteries to carmakers including BMW, Volkswagen and Rivian. "
-                            "The block lies in two sectors of South Sumatra, officials said. He is a Muslim."])
-    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
-        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    types = _types("Samsung supplies batteries to carmakers including BMW, Volkswagen and Rivian. "
+                   "The block lies in two sectors of South Sumatra, officials said. He is a Muslim.")
     assert types.get("Rivian") == "Organization"
     assert types.get("South Sumatra") == "Place"
     assert "Muslim" not in types
 
 
 def test_an_office_place_and_its_holder_in_one_ner_span_are_two_names() -> None:
-    graph = kg.build(texts=["Indian High Commissioner to Sri Lanka Santosh Jha told local media that ties were strong."])
-    types = {str(label): str(t).split(":")[-1].rsplit("#", 1)[-1] for label, t in graph.query(
-        "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:))) }").rows}
+    types = _types("Indian High Commissioner to Sri Lanka Santosh Jha told local media that ties were strong.")
     assert types.get("Sri Lanka") == "Place" and types.get("Santosh Jha") == "Person"
