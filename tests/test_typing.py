@@ -110,3 +110,8 @@ def test_a_name_the_ner_calls_a_nationality_is_still_a_name_unless_it_is_one() -
 def test_an_office_place_and_its_holder_in_one_ner_span_are_two_names() -> None:
     types = _types("Indian High Commissioner to Sri Lanka Santosh Jha told local media that ties were strong.")
     assert types.get("Sri Lanka") == "Place" and types.get("Santosh Jha") == "Person"
+
+
+def test_a_describing_noun_right_before_a_name_types_it_however_parsed() -> None:
+    types = _types("LF subsidiary CTDOTS’ young casual label Dunst is also testing demand with a pop-up in Shanghai.")
+    assert types.get("Dunst") == "Organization"

@@ -122,9 +122,13 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             if words in _ORGANISATION_MODIFIERS or re.search(r"-(run|owned|controlled|listed|backed|funded)$", words):
                 m.vote("Organization", 1.5, f"'{words}'")
     # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group", "label Dunst"
-    for child in root.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start:
-            vote_noun(child, 1.5, "described as")
+    described = [child for child in root.children
+                 if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start]
+    for child in described:
+        vote_noun(child, 1.5, "described as")
+    before = doc[m.start - 1] if m.start > 0 else None
+    if not described and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" and before.head.i != m.start:
+        vote_noun(before, 1.0, "written after")  # the same, however parsed: "young casual label [Dunst] is"
     # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
     first = root
     while first.dep_ == "conj":
