@@ -7,6 +7,7 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("Indonesia, one of the founding members of OPEC, left in 2016.", "OPEC", "includes", "Indonesia"),
     ("The Australian trade mission to Shanghai, led by Minister Don Farrell, met officials.", "Don Farrell", "visited", "Shanghai"),
     ("The Nairobi-based lender Equity Bank raised rates.", "Equity Bank", "locatedIn", "Nairobi"),
     ("Twelve countries, among them Chile, Peru and Mexico, signed the pact.", "Twelve countries", "includes", "Peru"),
