@@ -7,6 +7,8 @@ import pytest
 import kg
 
 POSITIVE = [
+    ("The panel, which includes Maria Lopez and Tom Hughes, will report in May.", "panel", "includes", "Tom Hughes"),
+    ("The crew arrived in Lagos on Monday.", "crew", "visited", "Lagos"),
     ("Indonesia, one of the founding members of OPEC, left in 2016.", "OPEC", "includes", "Indonesia"),
     ("The Australian trade mission to Shanghai, led by Minister Don Farrell, met officials.", "Don Farrell", "visited", "Shanghai"),
     ("The Nairobi-based lender Equity Bank raised rates.", "Equity Bank", "locatedIn", "Nairobi"),
