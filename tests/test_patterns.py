@@ -7,6 +7,10 @@ import pytest
 import kg
 
 POSITIVE = [
+    # one list of signatories with a title aside in it is one sentence
+    ("Peking University President Lin Jianhua, Victoria University of Wellington Vice-Chancellor Professor Grant Guilford, "
+     "and University of Auckland Deputy Vice-Chancellor (Strategic Engagement) Professor Jenny Dixon signed the MOU.",
+     "Peking University", "signsAgreementWith", "Victoria University of Wellington"),
     ("The panel, which includes Maria Lopez and Tom Hughes, will report in May.", "panel", "includes", "Tom Hughes"),
     ("The crew arrived in Lagos on Monday.", "crew", "visited", "Lagos"),
     ("Indonesia, one of the founding members of OPEC, left in 2016.", "OPEC", "includes", "Indonesia"),

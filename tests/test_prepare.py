@@ -73,3 +73,13 @@ def test_the_possessive_place_of_a_quote_typed_apostrophe_is_found() -> None:
     rows = graph.query("SELECT ?o WHERE { ?s kg:locatedIn ?o . ?s rdfs:label ?l . ?o rdfs:label ?ol "
                        "FILTER(CONTAINS(?l, 'Global Sae-A')) }").rows
     assert rows
+
+
+def test_no_sentence_starts_after_a_comma_or_an_aside_closed_mid_sentence(nlp) -> None:
+    doc = load_pipeline()("Peking University President Lin Jianhua, Victoria University of Wellington Vice-Chancellor "
+                          "Professor Grant Guilford, and University of Auckland Deputy Vice-Chancellor (Strategic "
+                          "Engagement) Professor Jenny Dixon signed the MOU at the Great Hall of the People. "
+                          "It was sunny (very sunny.) The end came.")
+    sents = [s.text for s in doc.sents]
+    assert sents[0].startswith("Peking") and sents[0].endswith("of the People.")
+    assert any(s.startswith("The end") for s in sents)  # an aside that ends its sentence still ends it

@@ -474,7 +474,7 @@ def _surface_list(tok: Token) -> list[Token]:
 
     def gap_ok(lo: int, hi: int) -> bool:
         between = doc[lo:hi]
-        return 0 < len(between) <= 14 and any(t.lower_ in (",", "and") for t in between) and all(
+        return 0 < len(between) <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
             t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
             or (t.pos_ == "PROPN" and t.is_title) for t in between)
 

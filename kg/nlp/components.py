@@ -2,7 +2,8 @@
 
 ``kg_sentence_breaks`` runs before the parser and fixes what scraped news does to sentence
 splitting: a headline without a full stop, paragraphs run together by a crawler
-("Wednesday.The", "(The Korea Herald)President"), and line breaks between paragraphs.
+("Wednesday.The", "(The Korea Herald)President"), and line breaks between paragraphs; and it
+keeps the parser from starting a sentence right after a comma.
 The parser keeps boundaries that are set before it runs.
 """
 from __future__ import annotations
@@ -58,4 +59,21 @@ def sentence_breaks(doc: Doc) -> Doc:
             and len(doc[tok.i - 2].text) > 2  # "U.S." and "Jan." stay inside their sentence
         ):
             tok.is_sent_start = True
+        elif not tok.is_space and (prev.text in (",", "(", ";") or _inside_parenthesis_closed(doc, prev.i)):
+            # nothing starts a sentence after a comma, nor after an aside closed mid-sentence:
+            # "President Lin Jianhua, Vice-Chancellor ...", "Deputy Vice-Chancellor (Strategic Engagement) Professor X"
+            tok.is_sent_start = False
     return doc
+
+
+def _inside_parenthesis_closed(doc: Doc, close: int) -> bool:
+    """Whether token *close* is a ")" that closes an aside opened mid-sentence, with no full stop in it."""
+    if doc[close].text != ")":
+        return False
+    for j in range(close - 1, max(close - 20, 0), -1):
+        if doc[j].text == "(":
+            return j > 0 and doc[j - 1].text not in (".", "!", "?", "\n") and "\n" not in doc[j - 1].whitespace_ \
+                and doc[close - 1].text not in (".", "!", "?")
+        if doc[j].text in (".", "!", "?", ")") or "\n" in doc[j].text:
+            return False
+    return False
