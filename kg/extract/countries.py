@@ -74,6 +74,11 @@ def country_of(name: str, context: Iterable[str] = ()) -> str | None:
     return candidates[0][0]
 
 
+def _demonym_country(doc: Doc, i: int, names: dict[str, str]) -> str | None:
+    """The country of the demonym ending at token *i*: two words before one ("South African")."""
+    return (names.get(fold(f"{doc[i - 1].text} {doc[i].text}")) if i > 0 else None) or names.get(fold(doc[i].text))
+
+
 def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Position]) -> dict[str, set[str]]:
     """Person or group key → the countries the text says it is from: a nationality adjective before
     a name or title ("Venezuelan President Hugo Chavez"), a place someone holds an office of, or
@@ -97,9 +102,9 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
                     code = country_of(entities[keys[place.i]].label)
                     if code:
                         homes[key].add(code)
-                elif c.dep_ == "amod" and (names.get(fold(c.text)) or (c.i and names.get(fold(f"{doc[c.i - 1].text} {c.text}")))):
+                elif c.dep_ == "amod" and _demonym_country(doc, c.i, names):
                     # "a Chinese delegation", "a South African delegation"
-                    code = country_code(names.get(fold(c.text)) or names[fold(f"{doc[c.i - 1].text} {c.text}")])
+                    code = country_code(_demonym_country(doc, c.i, names))
                     if code:
                         homes[key].add(code)
             continue
@@ -117,8 +122,7 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
             word = doc[j]
             if keys[j] is not None or word.is_punct:
                 break
-            # "South African President Thabo Mbeki": a demonym of two words before one of one
-            country = (names.get(fold(f"{doc[j - 1].text} {word.text}")) if j > 0 else None) or names.get(fold(word.text))
+            country = _demonym_country(doc, j, names)
             if country:
                 code = country_code(country)
                 if code:

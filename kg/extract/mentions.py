@@ -884,7 +884,7 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             kind = "Place"  # "the government" is its country (the spec), the one the article is about
         elif lemma in _COMPANY_DESCRIPTIONS or (lemma.endswith("maker") and len(lemma) > 5):  # "the chipmaker"
             kind = "Organization"
-        elif lemma in lex.collective_nouns or lemma in lex.collective_org_nouns and lemma not in ("family", "team", "group"):
+        elif lemma in lex.collective_nouns or (lemma in lex.collective_org_nouns and lemma not in ("family", "team", "group")):
             kind = "Group"  # "the delegation's visit": the delegation named before
         if kind is None and tok.pos_ == "NOUN" and dets[0].lower_ == "the":
             kind = "Named"  # "the forum", "the ministry": resolved by the head word of a name
@@ -901,7 +901,7 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
 _COMPANY_DESCRIPTIONS = frozenset({
     "company", "firm", "group", "conglomerate", "giant", "automaker", "carmaker", "bank", "maker", "agency", "miner",
     "lender", "insurer", "airline", "retailer", "brewer", "manufacturer", "broadcaster", "refiner", "shipbuilder",
-    "startup", "start-up", "utility", "exporter", "chaebol", "multinational", "bank"})
+    "startup", "start-up", "utility", "exporter", "chaebol", "multinational"})
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet", "regime"})

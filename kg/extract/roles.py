@@ -196,15 +196,12 @@ def name_after(tok: Token) -> Token | None:
     return None
 
 
-#: Nouns of administrative units: "the US state of Texas", "the Chinese province of Hubei".
-_ADMINISTRATIVE = frozenset({"province", "state", "region", "county", "district", "prefecture", "emirate", "territory",
-                             "municipality", "governorate", "city", "town", "village"})
-
-
 def _administrative_name(doc, i: int) -> Token | None:
-    """"in the US state of Texas": the name after "the <place> state of" is where the text points."""
+    """"in the US state of Texas": the name after "the <place> state of" is where the text points
+    (the place nouns of the lexicon, as :func:`resolve_token` reads "the German state of X")."""
     k = _name_end(doc, i)  # the token after the name
-    if k + 2 < len(doc) and doc[k].lemma_.lower() in _ADMINISTRATIVE and doc[k + 1].lower_ == "of" and entity(doc[k + 2]):
+    if k + 2 < len(doc) and doc[k].lemma_.lower() in lexicon().place_nouns and doc[k + 1].lower_ == "of" \
+            and entity(doc[k + 2]):
         return doc[k + 2]
     return None
 
