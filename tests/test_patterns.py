@@ -264,6 +264,24 @@ POSITIVE = [
      "discussed trade with Kenyan President William Ruto.", "Ana Costa", "visited", "Nairobi"),
     ("Portuguese Finance Minister, Rui Sousa, told reporters in Nairobi that the loan was ready.", "Rui Sousa",
      "visited", "Nairobi"),
+    # an abbreviated title does not end the sentence; a subjectless verb after a stray noun
+    ("The dinner was hosted by the Rector, Dr Ana Lima, and official guests included the Hon. Rita Okafor, "
+     "Minister for Trade and Industry, the Hon. Paul Mensah and Mayor Tom Price.", "official guests", "includes",
+     "Paul Mensah"),
+    ("The dinner was hosted by the Rector, Dr Ana Lima, and official guests included the Hon. Rita Okafor, "
+     "Minister for Trade and Industry, the Hon. Paul Mensah and Mayor Tom Price.", "official guests", "includes",
+     "Tom Price"),
+    # asides in parentheses after list items
+    ("The bank's foreign investors include Globex Holdings (32.8%), Initech Corp (12%) and Acme Ltd.",
+     "foreign investors", "includes", "Acme Ltd"),
+    # a name with a lower-case particle stays one name
+    ("The bank's foreign investors include Banca Rossi del Lavoro and Monte dei Paschi.", "foreign investors",
+     "includes", "Monte dei Paschi"),
+    # a region named before its administrative noun is in the country after "of"
+    ("Shelling hit the Kherson region of southern Ukraine.", "Kherson", "locatedIn", "Ukraine"),
+    # a place at the end of a chain of phrases after "located"
+    ("The Alder Ski Museum is located at the foot of the old ski jump in Oslo.", "Alder Ski Museum", "locatedIn",
+     "Oslo"),
 ]
 
 NEGATIVE = [
@@ -349,6 +367,11 @@ NEGATIVE = [
     ("Two producers, Saudi Arabia and Iraq, agreed to cut output.", "Saudi Arabia", "signsAgreementWith", "Iraq"),
     ("The delegation is headed by Minister Ann Wambui and includes faculty deans Professor Omar Diallo (Law) "
      "and Professor Rita Okafor (Arts).", "faculty deans", "includes", "Omar Diallo"),
+    # the group's noun says what its members are, when their names say otherwise
+    ("Investors flocked to cities including Acme Corp and Globex Inc.", "cities", "includes", "Acme Corp"),
+    ("He toured companies including Paris and Berlin.", "companies", "includes", "Berlin"),
+    # "the US state of Texas": the country is not inside the state
+    ("He flew to the US state of Texas.", "US", "locatedIn", "Texas"),
     # "no plans to" is no plan
     ("Chinese President Wen Li has no plans to visit Paris.", "Wen Li", "visited", "Paris"),
     # "the government" is a country's, never a city's

@@ -351,6 +351,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
+    mentions = _join_particles(doc, mentions)
     for m in mentions:
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
@@ -362,6 +363,30 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+#: Lower-case particles inside Romance, Dutch and German names ("Monte dei Paschi di Siena",
+#: "Banco do Brasil", "Caisse des Dépôts"), across which the small model's NER cuts the name.
+_NAME_PARTICLES = frozenset({"de", "del", "dei", "della", "delle", "degli", "di", "da", "do", "dos", "das",
+                             "des", "du", "van", "von", "der", "den"})
+
+
+def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name for two names joined by a lower-case particle ("Monte" dei "Paschi"), typed by
+    the first (the particle's phrase is its complement: "Paschi di Siena" is no place)."""
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    out: list[Mention] = []
+    gone: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if id(m) in gone:
+            continue
+        while m.kind == "name" and m.end < len(doc) and doc[m.end].lower_ in _NAME_PARTICLES \
+                and doc[m.end].is_lower and (nxt := by_start.get(m.end + 1)) is not None and id(nxt) not in gone \
+                and doc[m.end - 1].sent == doc[nxt.start].sent:
+            gone.add(id(nxt))
+            m.end = nxt.end
+        out.append(m)
+    return out
 
 
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
@@ -878,6 +903,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         lemma = tok.lemma_.lower()
         words = " ".join(t.text for t in doc[dets[0].i + 1:tok.i + 1])
         kind = None
+        if (words.casefold() in lex.titles or lemma in lex.person_nouns) and tok.i + 1 < len(doc) and taken[tok.i + 1]:
+            continue  # "the Hon. Paul Mensah": the title of the name after it, however parsed
         if words.casefold() in lex.titles or lemma in lex.person_nouns:
             kind = "Person"
         elif lemma in lex.place_nouns or (lemma == "government" and not any(c.dep_ == "poss" for c in tok.children)):

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .countries import country_code, country_of, home_countries
+from .entity_typing import name_votes, noun_type
 from .events import EVENT_KINDS
 from .lexicon import lexicon
 from .modality import ASSERTED, REPORTED, modality
@@ -88,6 +89,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue
                 if p.visitor and not visitors.visiting(s_key, o_key):
                     continue
+                if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
+                    continue  # "cities including Acme Corp": the group's noun says what its members are
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])):
                     continue  # people are not located anywhere (the spec), nor countries in a country or city
                 anchor = trigger if trigger is not None else s_tok
@@ -130,6 +133,17 @@ def _country_in_place(thing: Entity, place: Entity) -> bool:
 _TERRITORIES = frozenset({"HK", "MO", "PR", "GU", "VI", "AS", "MP", "GL", "FO", "GI", "BM", "KY", "VG", "AI", "MS",
                           "TC", "FK", "NC", "PF", "RE", "GP", "MQ", "YT", "PM", "WF", "AW", "CW", "SX", "BQ", "AX",
                           "JE", "GG", "IM", "TW", "PS"})
+
+
+def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
+    """Whether a described group ("officials", "cities") is of another type than *member*, when
+    the member's name itself says what it is ("Acme Corp", a gazetteer place): a weaker type may
+    be the typing's mistake, and the group's noun the better evidence."""
+    if group.type != "Group" or member.type not in ("Person", "Organization", "Place") or tok.pos_ != "NOUN":
+        return False
+    kind = noun_type(tok)
+    return kind is not None and kind != member.type and any(
+        vote[0] == member.type for vote in name_votes(member.label.split()))
 
 
 def _people(entity: Entity) -> bool:

@@ -58,6 +58,8 @@ def agent_of(tok: Token) -> Token | None:
                 if subj.lower_ in _RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 return subj
+            if cur is tok and cur.dep_ == "conj" and (noun := _stray_subject(cur)) is not None:
+                return noun
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -120,6 +122,18 @@ def agent_of(tok: Token) -> Token | None:
                 continue
             return None
         return None
+    return None
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The noun right before a finite verb that has no subject of its own, when the parser hung
+    it on an earlier phrase: in "hosted by Dr Carr, and official guests included Ms Wong" the
+    small model makes "guests" a conjunct of "Carr" and "included" a subjectless conjunct."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos", "pobj", "dobj") and prev.head.i < prev.i:
+        return prev
     return None
 
 
@@ -470,16 +484,20 @@ def _surface_list(tok: Token) -> list[Token]:
         return []
 
     def gap_ok(lo: int, hi: int) -> bool:
-        between = doc[lo:hi]
-        return 0 < len(between) <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
+        between = [t for t in doc[lo:hi] if t.i not in aside]
+        return 0 < hi - lo <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
             t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
-            or (t.pos_ == "PROPN" and t.is_title) for t in between)
+            or (t.pos_ == "PROPN" and t.is_title)
+            # "Pansy Wong, Minister for Ethnic Affairs, the Hon. Kate Wilkinson": a title's "of"/"for"
+            or (t.lower_ in ("of", "for") and (_title_word(doc[t.i - 1]) or doc[t.i - 1].pos_ == "PROPN"))
+            for t in between)
 
+    aside = _asides(sent)
     out = []
     i = _name_start(doc, tok.i)
     while True:  # leftwards
         j = i - 1
-        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind):
+        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside):
             j -= 1
         if j < sent.start or not gap_ok(j + 1, i):
             break
@@ -488,12 +506,27 @@ def _surface_list(tok: Token) -> list[Token]:
     end = _name_end(doc, tok.i)
     while True:  # rightwards
         j = end
-        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind):
+        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside):
             j += 1
         if j >= sent.end or not gap_ok(end, j):
             break
         out.append(doc[j])
         end = _name_end(doc, j)
+    return out
+
+
+def _asides(sent) -> set[int]:
+    """Token indices of short asides in parentheses ("Roger Moltzen (Education)", "GDR (32.8%)"),
+    which a list of names may carry after each item; their words are no items of the list."""
+    out: set[int] = set()
+    open_at = None
+    for t in sent:
+        if t.text == "(":
+            open_at = t.i
+        elif t.text == ")" and open_at is not None:
+            if t.i - open_at <= 8:
+                out.update(range(open_at, t.i + 1))
+            open_at = None
     return out
 
 

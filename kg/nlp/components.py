@@ -3,7 +3,7 @@
 ``kg_sentence_breaks`` runs before the parser and fixes what scraped news does to sentence
 splitting: a headline without a full stop, paragraphs run together by a crawler
 ("Wednesday.The", "(The Korea Herald)President"), and line breaks between paragraphs; and it
-keeps the parser from starting a sentence right after a comma.
+keeps the parser from starting a sentence right after a comma or a title ("the Hon. X").
 The parser keeps boundaries that are set before it runs.
 """
 from __future__ import annotations
@@ -11,8 +11,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import TITLE_ABBREVIATIONS
+
 _CLOSERS = {")", "]", ".", "!", "?", "”", '"'}
 _DASHES = {"—", "–", "-", "--"}
+# titles written before a name, whose full stop ends no sentence ("the Hon. Paul Mensah")
+_TITLES = TITLE_ABBREVIATIONS | {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Gov.", "Sen.", "Rep.", "Rev."}
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -59,7 +63,8 @@ def sentence_breaks(doc: Doc) -> Doc:
             and len(doc[tok.i - 2].text) > 2  # "U.S." and "Jan." stay inside their sentence
         ):
             tok.is_sent_start = True
-        elif not tok.is_space and (prev.text in (",", "(", ";") or _inside_parenthesis_closed(doc, prev.i)):
+        elif not tok.is_space and (prev.text in (",", "(", ";") or prev.text in _TITLES
+                                   or _inside_parenthesis_closed(doc, prev.i)):
             # nothing starts a sentence after a comma, nor after an aside closed mid-sentence:
             # "President Lin Jianhua, Vice-Chancellor ...", "Deputy Vice-Chancellor (Strategic Engagement) Professor X"
             tok.is_sent_start = False

@@ -1,6 +1,7 @@
 """Tokenizer rules added to the loaded pipeline's own, for text as it comes from news sites."""
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
@@ -15,9 +16,20 @@ EXTRA_INFIXES = (
     r"(?<=[0-9]{2})\.(?=[A-Z][a-z])",
 )
 
+#: Abbreviations that spaCy's English exceptions lack and that stand before a name (titles,
+#: ranks) or inside one (legal forms), so their full stop is not a sentence end: without them
+#: "the Hon. Pansy Wong" is cut after "Hon" and the name leaves the list it stands in.
+TITLE_ABBREVIATIONS = frozenset({
+    "Hon.", "Rt.", "Lt.", "Col.", "Capt.", "Sgt.", "Supt.", "Insp.", "Maj.", "Brig.", "Cdr.",
+    "Cmdr.", "Amb.", "Pres.", "Atty.", "Fr.", "Mme.",
+})
+ABBREVIATIONS = (*sorted(TITLE_ABBREVIATIONS), "Pty.", "Bhd.", "Sdn.", "Govt.", "Univ.", "Intl.", "Assoc.", "Dept.")
+
 
 def extend_tokenizer(nlp: Language) -> None:
-    """Add :data:`EXTRA_INFIXES` to *nlp*'s tokenizer (idempotent)."""
+    """Add :data:`EXTRA_INFIXES` and :data:`ABBREVIATIONS` to *nlp*'s tokenizer (idempotent)."""
     infixes = list(nlp.Defaults.infixes or ())
     infixes += [p for p in EXTRA_INFIXES if p not in infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
