@@ -279,6 +279,15 @@ POSITIVE = [
      "includes", "Monte dei Paschi"),
     # a region named before its administrative noun is in the country after "of"
     ("Shelling hit the Kherson region of southern Ukraine.", "Kherson", "locatedIn", "Ukraine"),
+    # a surname the NER alone calls a place is the person named in full before
+    ("Portuguese Prime Minister Ana Costa is on a tour of Africa. Ana Costa is in Nairobi this week to discuss "
+     "trade.", "Ana Costa", "visited", "Nairobi"),
+    ("Portuguese Prime Minister Ana Costa is on a tour of Africa. Ana Costa held talks with William Ruto in Nairobi.",
+     "Ana Costa", "visited", "Nairobi"),
+    ("Acme Corp, a Globex Inc subsidiary, makes chips.", "Globex Inc", "includes", "Acme Corp"),
+    ("The Oregon Forum, made up of Acme Corp and Globex Inc, met in Paris.", "Oregon Forum", "includes", "Globex Inc"),
+    ("The Austin firm Acme Corp makes chips.", "Acme Corp", "locatedIn", "Austin"),
+    ("Shares of the Seoul carmaker Hyundai Motor rose.", "Hyundai Motor", "locatedIn", "Seoul"),
     # a place at the end of a chain of phrases after "located"
     ("The Alder Ski Museum is located at the foot of the old ski jump in Oslo.", "Alder Ski Museum", "locatedIn",
      "Oslo"),
@@ -370,6 +379,8 @@ NEGATIVE = [
     # the group's noun says what its members are, when their names say otherwise
     ("Investors flocked to cities including Acme Corp and Globex Inc.", "cities", "includes", "Acme Corp"),
     ("He toured companies including Paris and Berlin.", "companies", "includes", "Berlin"),
+    # a local who holds talks at home is no visitor
+    ("Kenyan President William Ruto held talks with Ana Costa in Nairobi.", "William Ruto", "visited", "Nairobi"),
     # "the US state of Texas": the country is not inside the state
     ("He flew to the US state of Texas.", "US", "locatedIn", "Texas"),
     # "no plans to" is no plan

@@ -128,7 +128,8 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
     of: dict[int, _Cluster] = {}
     for idx in order:
         members = sorted((mentions[i] for i in idx), key=lambda m: m.start)
-        probe = Mention(members[0].start, members[0].end, "name", _summed_votes(members), members[0].source)
+        probe = Mention(members[0].start, members[0].end, "name", _summed_votes(members), members[0].source,
+                        reasons=[r for x in members for r in x.reasons])
         words = (members[0].canonical or surface(doc, probe.start, probe.end)).split()
         target = _find_container(doc, probe, words, clusters)
         if target is None:
@@ -175,9 +176,15 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
         ):
             candidates.append(c)
             continue
+        ctype = _dominant(c.head.type_votes)
+        # "Costa" of "Prime Minister Ana Costa", which the NER alone calls a place: the person's
+        # surname, unless the place gazetteer knows the word
+        if ctype == "Person" and len(folded) == 1 and len(full) > 1 and folded[0] == full[-1] and m.reasons \
+                and all(reason == "ner" for _, _, reason in m.reasons) and not is_place(words[0]):
+            candidates.append(c)
+            continue
         if not _compatible(m.type_votes, c.head.type_votes):
             continue
-        ctype = _dominant(c.head.type_votes)
         person = "Person" in (ctype, mtype) and ctype in ("Person", None) and mtype in ("Person", None)
         if person and len(folded) == 1 and len(full) > 1 and folded[0] in [p for w in full for p in (w, *w.split("-"))]:
             candidates.append(c)
