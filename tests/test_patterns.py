@@ -287,6 +287,13 @@ POSITIVE = [
     ("Acme Corp, a Globex Inc subsidiary, makes chips.", "Globex Inc", "includes", "Acme Corp"),
     ("The Oregon Forum, made up of Acme Corp and Globex Inc, met in Paris.", "Oregon Forum", "includes", "Globex Inc"),
     ("The Austin firm Acme Corp makes chips.", "Acme Corp", "locatedIn", "Austin"),
+    ("Acme Corp, one of Britain's largest carmakers, cut jobs.", "Acme Corp", "locatedIn", "Britain"),
+    # the names listed after a plural and a colon are the sides of the agreement
+    ("The University of Lagos has signed agreements with three Ghanaian universities: Kumasi University, Volta "
+     "Agricultural University and Tamale University.", "University of Lagos", "signsAgreementWith",
+     "Volta Agricultural University"),
+    ("The University of Lagos has signed agreements with three Ghanaian universities: Kumasi University, Volta "
+     "Agricultural University and Tamale University.", "three Ghanaian universities", "includes", "Tamale University"),
     ("Shares of the Seoul carmaker Hyundai Motor rose.", "Hyundai Motor", "locatedIn", "Seoul"),
     # a place at the end of a chain of phrases after "located"
     ("The Alder Ski Museum is located at the foot of the old ski jump in Oslo.", "Alder Ski Museum", "locatedIn",

@@ -533,6 +533,18 @@ def _asides(sent) -> set[int]:
     return out
 
 
+def _named_after_colon(tok: Token) -> list[Token]:
+    """"with five universities: A, B and C", "two airlines — A and B": the names listed right
+    after a plural noun and a colon or dash, however the parser attached them."""
+    doc = tok.doc
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].text not in (":", "—", "–", "--") or not entity(doc[j + 1]) \
+            or doc[j + 1]._.kg_type == "Group":
+        return []
+    first = doc[j + 1]
+    return [first, *_surface_list(first)]
+
+
 def _companions(tok: Token) -> list[Token]:
     """Who travels with the agent: "X, accompanied by Y (and Z), visited", "X, together with Y,"."""
     out = []
@@ -579,8 +591,10 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
+            if not listed and cand.tag_ == "NNS":
+                listed = _named_after_colon(cand)
             if listed:
-                more = [x for c in listed for x in (c, *c.conjuncts) if x not in candidates]
+                more = [x for c in listed for x in (c, *c.conjuncts, *_surface_list(c)) if x not in candidates]
                 if key is not None:
                     candidates += more
                     continue
