@@ -288,6 +288,14 @@ POSITIVE = [
     ("The Oregon Forum, made up of Acme Corp and Globex Inc, met in Paris.", "Oregon Forum", "includes", "Globex Inc"),
     ("The Austin firm Acme Corp makes chips.", "Acme Corp", "locatedIn", "Austin"),
     ("Acme Corp, one of Britain's largest carmakers, cut jobs.", "Acme Corp", "locatedIn", "Britain"),
+    # a plural group that the chunker leaves inside the first name's noun phrase
+    ("He discussed possible deals with French companies Rhone-Valmy, Pechard and Imet.", "French companies",
+     "includes", "Imet"),
+    # an item described in the list ("the India-registered B") and a list after "by Ns: the ..."
+    ("The ministry roped in a consortium of Acme Services, the India-registered Globex Global, and Initech Ltd.",
+     "consortium", "includes", "Initech Ltd"),
+    ("The Asia Centre was joined soon by four other NZ universities: the University of Otago, the University of "
+     "Waikato and the University of Canterbury.", "Asia Centre", "includes", "University of Canterbury"),
     # the names listed after a plural and a colon are the sides of the agreement
     ("The University of Lagos has signed agreements with three Ghanaian universities: Kumasi University, Volta "
      "Agricultural University and Tamale University.", "University of Lagos", "signsAgreementWith",

@@ -684,7 +684,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     lex = lexicon()
     out = []
     grouped = [False] * len(doc)  # tokens already inside a group ("parties and [alliances]")
-    for chunk in doc.noun_chunks:
+    for chunk in _group_chunks(doc, taken):
         root = chunk.root
         if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
@@ -734,6 +734,20 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 for i in range(start, end):
                     grouped[i] = True
     return out
+
+
+def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
+    """The noun chunks, and the plural that spaCy's chunker leaves inside a name's chunk when it
+    modifies the name ("[French companies] Rhone-Poulenc, Pechiney and Imec"), in text order."""
+    chunks = list(doc.noun_chunks)
+    for tok in doc:
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
+                and tok.head.pos_ == "PROPN" and taken[tok.head.i] and not taken[tok.i]:
+            start = tok.left_edge.i
+            while start < tok.i and taken[start]:
+                start += 1
+            chunks.append(doc[start:tok.i + 1])
+    return sorted(chunks, key=lambda c: (c.start, -c.end))
 
 
 def _collective(tok: Token, lex) -> bool:

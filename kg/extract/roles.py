@@ -487,7 +487,11 @@ def _surface_list(tok: Token) -> list[Token]:
         return []
 
     def gap_ok(lo: int, hi: int) -> bool:
-        between = [t for t in doc[lo:hi] if t.i not in aside]
+        # "A, the India-registered B, and C": the words that describe the next item are no gap
+        item = range(hi, _name_end(doc, hi))
+        between = [t for t in doc[lo:hi] if t.i not in aside and not (
+            t.head.i in item and t.dep_ in ("amod", "compound", "det", "nmod", "npadvmod", "punct", "advmod")
+            and not entity(t) and t.lower_ not in (",", "and"))]
         return 0 < hi - lo <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
             t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
             or (t.pos_ == "PROPN" and t.is_title)
@@ -538,10 +542,10 @@ def _named_after_colon(tok: Token) -> list[Token]:
     after a plural noun and a colon or dash, however the parser attached them."""
     doc = tok.doc
     j = tok.i + 1
-    if j + 1 >= len(doc) or doc[j].text not in (":", "—", "–", "--") or not entity(doc[j + 1]) \
-            or doc[j + 1]._.kg_type == "Group":
+    k = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ == "the" else j + 1  # ": the University of Otago, ..."
+    if k >= len(doc) or doc[j].text not in (":", "—", "–", "--") or not entity(doc[k]) or doc[k]._.kg_type == "Group":
         return []
-    first = doc[j + 1]
+    first = doc[k]
     return [first, *_surface_list(first)]
 
 
@@ -602,7 +606,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 key = entity(listed[0])
                 # "its largest shareholder, A, and second-largest shareholder, B": names coordinated in apposition
                 coordinated = len(listed) > 1 and any(t.dep_ == "cc" for t in cand.doc[listed[0].i:listed[-1].i])
-                if _title_word(cand) or coordinated:
+                if _title_word(cand) or coordinated or cand.tag_ == "NNS":  # "by four universities: A, B and C"
                     candidates += [x for x in more if x != listed[0]]
         for k in (cand._.kg_members or ()) if key is not None else ():
             if k not in seen:  # "they", "the two sides": every entity it stands for
