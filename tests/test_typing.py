@@ -34,6 +34,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Gazprom cut supplies to Moldova.", "Gazprom", "Organization"),
     ("Analysts at Jefferies expect the merger to close in May.", "Jefferies", "Organization"),
     ("Fitch downgraded Ghana's rating.", "Fitch", "Organization"),
+    ("A pop-up store opened on Shanghai's Fuxing Road.", "Fuxing Road", "Place"),
+    ("Kandy Hospital, in central Sri Lanka, was closed.", "Kandy Hospital", "Organization"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected
