@@ -17,11 +17,15 @@ _NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _SUFFIXES = ["", "va", "lor", "ston", "mir", "dale", "ko", "win"]
 
 
+def article_files() -> list[Path]:
+    """The development articles' files, or the bundled example."""
+    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
+    return files or [ROOT / "examples" / "zhejiang_visit.txt"]
+
+
 def articles() -> list[str]:
     """The texts of the development articles, or of the bundled example."""
-    files = sorted(p for p in DEV.glob("*.txt") if "html-as-text" not in p.name) if DEV.is_dir() else []
-    files = files or [ROOT / "examples" / "zhejiang_visit.txt"]
-    return [f.read_text(encoding="utf-8") for f in files]
+    return [f.read_text(encoding="utf-8") for f in article_files()]
 
 
 def vary(text: str, n: int) -> str:

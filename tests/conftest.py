@@ -10,6 +10,7 @@ streams and ``result.output`` is both, interleaved as a terminal would show them
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -56,6 +57,24 @@ def articles(tmp_path: Path, article_text: str) -> tuple[Path, Path]:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+#: An example query's focus: the line ``VALUES ?var { "name" }`` that its comment says to change,
+#: or to delete for every fact of its kind.
+FOCUS = re.compile(r'^\s*VALUES \?(\w+) \{ "([^"]*)" \}\s*\n', re.MULTILINE)
+
+
+@pytest.fixture()
+def widened_query(tmp_path: Path) -> Callable[[str], Path]:
+    """``examples/queries/NAME.rq`` with its focus line deleted, as a file: the listing it narrows."""
+
+    def widen(name: str) -> Path:
+        path = tmp_path / f"{name}-all.rq"
+        text = (REPO_ROOT / "examples" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+        path.write_text(FOCUS.sub("", text), encoding="utf-8")
+        return path
+
+    return widen
 
 
 @pytest.fixture(scope="session")

@@ -250,12 +250,16 @@ def test_query_page_in_chromium(server: Server, tmp_path_factory: pytest.TempPat
     try:
         driver.get(server.url + "/")
         Select(driver.find_element(By.ID, "examples")).select_by_value("who_visited_where")
+        editor = driver.find_element(By.ID, "query")
+        example = editor.get_property("value")
+        assert 'VALUES ?visitor { "John Lee Ka-chiu" }' in example  # the example's one person...
+        editor.clear()
+        editor.send_keys(example.replace("John Lee Ka-chiu", "Jane Doe"))  # ...changed, as its comment says
         driver.find_element(By.ID, "run").click()
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
         headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#results th")]
         assert headers == ["visitor", "place", "date", "sentence"]
         assert driver.find_element(By.CSS_SELECTOR, "#results td").text == "Jane Doe"
-        editor = driver.find_element(By.ID, "query")
         editor.clear()
         editor.send_keys("SELECT nonsense")
         driver.find_element(By.ID, "run").click()

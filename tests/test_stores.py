@@ -219,3 +219,50 @@ def test_export_and_path_read_a_store(run_cli, tmp_path: Path, article_file: Pat
     assert {"Jane Doe", "Springfield"} <= labels
     path = run_cli("path", store, "Jane Doe", "Springfield")
     assert path.exit_code == 0 and "visited" in path.stdout
+
+
+#: Terms of every kind a result shows: IRIs in and out of the kg namespaces (one whose local part
+#: cannot be written after a prefix), plain, language-tagged and typed literals, one typed literal
+#: not in its canonical form ("01", which both engines show as the integer 1).
+TERMS_NT = """\
+<https://w3id.org/newskg/id/person/jane_doe> <http://www.w3.org/2000/01/rdf-schema#label> "Jane Doe" .
+<https://w3id.org/newskg/id/person/jane_doe> <http://www.w3.org/2004/02/skos/core#altLabel> "Jeanne"@fr .
+<https://w3id.org/newskg/id/person/jane_doe> <https://w3id.org/newskg/ontology#confidence> "0.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+<https://w3id.org/newskg/id/person/jane_doe> <https://w3id.org/newskg/ontology#startChar> "01"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<https://w3id.org/newskg/id/person/jane_doe> <http://purl.org/dc/terms/date> "2025-04-22"^^<http://www.w3.org/2001/XMLSchema#date> .
+<https://w3id.org/newskg/id/person/jane_doe> <https://schema.org/sameAs> <https://sws.geonames.org/1/> .
+<https://w3id.org/newskg/id/person/jane_doe> <https://schema.org/sameAs> <https://w3id.org/newskg/id/place/odd.> .
+"""
+
+
+def test_store_results_read_as_rdflib_results(tmp_path: Path) -> None:
+    """Oxigraph rows are rendered from the store's own terms and the rdflib terms made only when
+    read: both are what rdflib's engine gives for the same graph, and the result compares, copies
+    and pickles as a plain QueryResult."""
+    import copy
+    import pickle
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.query import QueryResult, run_query
+    from kg.query.sparql import LazyTermsResult
+
+    data = tmp_path / "terms.nt"
+    data.write_text(TERMS_NT, encoding="utf-8")
+    ox.Store(str(tmp_path / "db")).bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+    store = OxigraphStore(tmp_path / "db", read_only=True)
+    graph = Graph().parse(data, format="nt")
+    query = "SELECT ?s ?p ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?o kg:nothing ?none } } ORDER BY ?p ?o"
+    ours, reference = store.query(query), run_query(graph, query)
+    assert isinstance(ours, LazyTermsResult) and "_make_terms" in vars(ours)  # terms not made yet
+    assert ours.rows == reference.rows
+    assert "1" in [row[2] for row in ours.rows] and ("kg:startChar" in [row[1] for row in ours.rows])
+    assert "<https://w3id.org/newskg/id/place/odd.>" in [row[2] for row in ours.rows]
+    assert ours.terms == reference.terms and "_make_terms" not in vars(ours)
+    assert all(type(a) is type(b) for row, ref in zip(ours.terms, reference.terms) for a, b in zip(row, ref))
+    assert ours == reference and reference == ours
+    plain = pickle.loads(pickle.dumps(store.query(query)))
+    assert type(plain) is QueryResult and plain == reference
+    assert copy.copy(store.query(query)) == reference
+    store.close()  # read-only: nothing to flush, and no error

@@ -35,14 +35,21 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_\-./:%~]*[A-Za-z0-9_\-/:%~])?")
 
 
+# One regular expression finds the longest namespace (alternatives are tried in order): a result of
+# 100,000 IRIs is compacted in one C call each rather than a loop over every prefix.
+_NAMESPACE = re.compile("|".join(re.escape(namespace) for _, namespace in _BY_LENGTH))
+_PREFIX_OF: dict[str, str] = {}
+for _prefix, _namespace in _BY_LENGTH:
+    _PREFIX_OF.setdefault(_namespace, _prefix)
+
+
 def compact_iri(iri: str) -> str:
     """``prefix:local`` for an IRI in a known namespace whose local part reads cleanly, else ``<iri>``."""
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace):
-            local = iri[len(namespace):]
-            if _LOCAL.fullmatch(local):
-                return f"{prefix}:{local}"
-            break
+    match = _NAMESPACE.match(iri)
+    if match is not None:
+        local = iri[match.end():]
+        if _LOCAL.fullmatch(local):
+            return f"{_PREFIX_OF[match.group()]}:{local}"
     return f"<{iri}>"
 
 

@@ -7,7 +7,8 @@ file or "query". Updates are refused: ``kg query`` never changes a graph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -84,6 +85,46 @@ class QueryResult:
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the result (literals as Python values, IRIs compacted); needs pandas."""
         return fmt.to_dataframe(self)
+
+
+class LazyTermsResult(QueryResult):
+    """A SELECT result whose ``terms`` are made on first use, by *make_terms*.
+
+    An engine with terms of its own (Oxigraph) renders ``rows`` from them directly; building an
+    rdflib term for every value costs more than many queries themselves, and most callers read
+    only ``rows``. It compares, copies and pickles as the plain :class:`QueryResult` it stands for.
+    """
+
+    @classmethod
+    def select(cls, variables: list[str], rows: list[tuple[str | None, ...]],
+               make_terms: Callable[[], list[tuple[Node | None, ...]]]) -> LazyTermsResult:
+        """A SELECT result with these *rows*; ``terms`` is ``make_terms()`` when first read."""
+        result = cls(kind="select", variables=variables, rows=rows)
+        result.__dict__["_make_terms"] = make_terms
+        return result
+
+    @property  # type: ignore[override]  # a dataclass field read through a property
+    def terms(self) -> list[tuple[Node | None, ...]]:
+        make = self.__dict__.pop("_make_terms", None)
+        if make is not None:
+            self.__dict__["_terms"] = make()
+        return self.__dict__["_terms"]
+
+    @terms.setter
+    def terms(self, value: list[tuple[Node | None, ...]]) -> None:
+        self.__dict__.pop("_make_terms", None)
+        self.__dict__["_terms"] = value
+
+    def _plain(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(QueryResult))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, QueryResult) and self._plain() == tuple(getattr(other, f.name) for f in fields(QueryResult))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass
+
+    def __reduce__(self) -> tuple[type[QueryResult], tuple[object, ...]]:
+        return QueryResult, self._plain()
 
 
 def _looks_like_path(text: str) -> bool:

@@ -54,6 +54,25 @@ def from_ox(term: object) -> Node | None:
     raise TypeError(f"unsupported term from the store: {term!r}")
 
 
+def _compact(term: object) -> str | None:
+    """``compact_term(from_ox(term))`` without building the rdflib term where the text is the same."""
+    from ...query.format import compact_iri, compact_term
+
+    if isinstance(term, ox.NamedNode):
+        return compact_iri(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal) and (term.language or term.datatype.value == _XSD_STRING):
+        return term.value
+    return compact_term(from_ox(term))  # rdflib may write a typed literal's value otherwise ("01" → "1")
+
+
+def _terms(raw: list[tuple[object, ...]]) -> list[tuple[Node | None, ...]]:
+    """The rdflib terms of pyoxigraph rows, each distinct term converted once."""
+    made: dict[object, Node | None] = {None: None}
+    return [tuple(made[v] if v in made else made.setdefault(v, from_ox(v)) for v in row) for row in raw]
+
+
 _META = to_ox(META)
 
 
@@ -71,6 +90,7 @@ class OxigraphStore(IncrementalStore):
         super().__init__()
         self._unflushed = 0
         self.path = Path(path)
+        self.read_only = read_only
         self.spec = f"oxigraph:{path}"
         if self.path.exists() and not self.path.is_dir():
             raise KgError(self.spec, "is a file, not an Oxigraph store folder")
@@ -124,8 +144,7 @@ class OxigraphStore(IncrementalStore):
 
     def query(self, sparql: str, where: str = "query"):
         """Run a read-only query in Oxigraph (kg prefixes pre-bound); a ``QueryResult``."""
-        from ...query.format import compact_term
-        from ...query.sparql import QueryResult, _one_line, check_query, is_update
+        from ...query.sparql import LazyTermsResult, QueryResult, _one_line, check_query, is_update
 
         check_query(sparql, where)
         try:
@@ -146,26 +165,12 @@ class OxigraphStore(IncrementalStore):
                 graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
             return QueryResult(kind="graph", graph=graph)
         variables = [v.value for v in result.variables]
-        width = range(len(variables))
-        cache: dict[object, tuple[Node | None, str | None]] = {None: (None, None)}
-        terms, rows = [], []
-        for solution in result:
-            row = []
-            for i in width:
-                value = solution[i]
-                pair = cache.get(value)
-                if pair is None:  # rows repeat labels and IRIs: convert each term once
-                    term = from_ox(value)
-                    pair = cache[value] = (term, compact_term(term))
-                row.append(pair)
-            terms.append(tuple(t for t, _ in row))
-            rows.append(tuple(c for _, c in row))
-        return QueryResult(kind="select", variables=variables, rows=rows, terms=terms)
+        raw = [tuple(solution) for solution in result]
+        shown: dict[object, str | None] = {None: None}  # rows repeat labels and IRIs: render each term once
+        rows = [tuple(shown[v] if v in shown else shown.setdefault(v, _compact(v)) for v in row) for row in raw]
+        return LazyTermsResult.select(variables, rows, lambda: _terms(raw))
 
     def close(self) -> None:
         super().close()
-        if hasattr(self.store, "flush"):
-            try:
-                self.store.flush()
-            except OSError:
-                pass  # a read-only store has nothing to flush
+        if not self.read_only:  # a read-only store has nothing to flush (pyoxigraph refuses to)
+            self.store.flush()
