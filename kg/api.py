@@ -26,6 +26,7 @@ from rdflib import Graph
 from . import settings
 from .errors import InputError
 from .extract.plugins import Extractor
+from .graph.geo import LINKING_VIEW
 from .graph.mapping import facts_triples
 from .graph.store import MemoryStore, Store, load_graph
 from .graph.stores import is_store_spec, open_store
@@ -172,8 +173,8 @@ def build(
     enrich = partial(_enrich, reason=reason, infer=infer, min_confidence=min_confidence)
     if isinstance(store, MemoryStore):
         enrich(store.graph)
-    else:
-        store.enrich(enrich)  # a persistent store derives over its whole graph and keeps it apart
+    else:  # a persistent store derives over its graph and keeps what it derived apart
+        store.enrich(enrich, view=None if reason or infer else LINKING_VIEW)
     return KnowledgeGraph(store=store)
 
 

@@ -266,3 +266,61 @@ def test_store_results_read_as_rdflib_results(tmp_path: Path) -> None:
     assert type(plain) is QueryResult and plain == reference
     assert copy.copy(store.query(query)) == reference
     store.close()  # read-only: nothing to flush, and no error
+
+
+def test_place_links_read_only_their_view_of_the_store(tmp_path: Path, nlp, repo_root: Path, monkeypatch) -> None:
+    """A store links places from :data:`kg.graph.geo.LINKING_VIEW` (documents, places, labels), not
+    from its whole graph read into memory, with the graph of a memory build all the same, after
+    a run with ``infer`` whose derivations the next run takes back."""
+    from kg.graph.geo import LINKING_VIEW
+
+    zhejiang = (repo_root / "examples" / "zhejiang_visit.txt").read_text(encoding="utf-8")
+    spec = f"oxigraph:{tmp_path / 'geo.db'}"
+    kg.build(texts=[zhejiang], store=spec, infer=True)  # gazetteer chain facts, then taken back
+    gc.collect()
+    views: list[tuple[str | None, int]] = []
+    read = OxigraphStore._ntriples
+
+    def spy(self, construct=None):
+        data = read(self, construct)
+        views.append((construct, data.count(b"\n")))
+        return data
+
+    monkeypatch.setattr(OxigraphStore, "_ntriples", spy)
+    stored = kg.build(texts=[zhejiang, SECOND], store=spec)
+    (view, read_triples), = views
+    assert view == LINKING_VIEW and 0 < read_triples < len(stored) / 4
+    monkeypatch.undo()
+    path = tmp_path / "stored.nt"
+    stored.serialize(path)
+    memory = kg.build(texts=[zhejiang, SECOND])
+    assert path.read_bytes() == memory.store.serialize(tmp_path / "memory.nt").read_bytes()
+    assert (URIRef("https://w3id.org/newskg/id/place/hangzhou"), URIRef("https://schema.org/sameAs"),
+            URIRef("https://sws.geonames.org/1808926/")) in memory.graph
+
+
+def test_finalize_reads_only_the_confidence_of_other_documents_evidence(tmp_path: Path, nlp, article_text,
+                                                                        monkeypatch) -> None:
+    """A fact that every article states gathers evidence from all of them; finalizing one group of
+    documents reads each other document's evidence for its confidence alone, not whole, and the
+    graph is still a memory build's."""
+    texts = [article_text, SECOND, SECOND.replace("Friday", "Saturday")]
+    monkeypatch.setattr(IncrementalStore, "finalize_documents", 1)  # one group per document
+    contexts = []
+    context = IncrementalStore._context
+
+    def spy(self, touched, min_confidence):
+        rewrite, graph = context(self, touched, min_confidence)
+        contexts.append((rewrite, graph))
+        return rewrite, graph
+
+    monkeypatch.setattr(IncrementalStore, "_context", spy)
+    stored = kg.build(texts=texts, store=f"oxigraph:{tmp_path / 'hub.db'}")
+    assert len(contexts) == 3
+    rewrite, graph = contexts[-1]
+    st = statement(graph, VISIT)
+    others = [e for e in graph.objects(st, KG.evidence) if e not in rewrite]
+    assert len(others) == 2  # the visit's evidence in the other two articles
+    assert all({p for _, p, _ in graph.triples((e, None, None))} == {KG.confidence} for e in others)
+    memory = kg.build(texts=texts)
+    assert sorted(stored.graph.serialize(format="nt").splitlines()) == sorted(memory.graph.serialize(format="nt").splitlines())

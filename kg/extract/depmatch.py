@@ -33,7 +33,7 @@ _FLAGS = frozenset({"IS_SENT_START"})  # boolean attributes: a true or false val
 
 Predicate = Callable[[int, StringStore], bool]
 _FUZZY = re.compile(r"FUZZY(\d?)$")
-_MAX_CACHED_MASKS = 100_000  # distinct token masks remembered across documents
+_MAX_CACHED_MASKS = 100_000  # distinct token masks (and FUZZY verdicts) remembered across documents
 
 
 class _Check(NamedTuple):
@@ -74,6 +74,8 @@ def _fuzzy_test(values: list[str], distance: int) -> Predicate:
 
     def test(value: int, strings: StringStore) -> bool:
         if value not in known:
+            if len(known) >= _MAX_CACHED_MASKS:  # one entry per distinct word: bounded like the masks
+                known.clear()
             text = strings[value]
             known[value] = any(text == v or levenshtein_compare(text, v, distance) for v in values)
         return known[value]

@@ -157,6 +157,16 @@ def _names(graph: Graph, node: URIRef) -> list[str]:
     return [str(label)] if label is not None else []
 
 
+#: Every triple :func:`link_places` without the chain reads or could add, as a SPARQL ``CONSTRUCT``
+#: (kg prefixes bound): the documents, the places they mention and those places' labels, links and
+#: codes. A persistent store hands it only these (:meth:`IncrementalStore.enrich
+#: <kg.graph.stores.incremental.IncrementalStore.enrich>`): a few triples per document instead of
+#: the whole graph, which grows with every article.
+LINKING_VIEW = """CONSTRUCT { ?doc a kg:Document ; schema:mentions ?place . ?place a kg:Place ; ?p ?o }
+WHERE { ?doc a kg:Document ; schema:mentions ?place . ?place a kg:Place .
+        OPTIONAL { ?place ?p ?o FILTER(?p IN (rdfs:label, schema:sameAs, kg:countryCode)) } }"""
+
+
 def link_places(graph: Graph, chain: bool = False) -> int:
     """Link the graph's places (see the module docstring); with *chain*, also add their
     administrative chain as inferred facts. Returns how many places were linked."""

@@ -72,7 +72,7 @@ def document_iri(doc_id: str) -> URIRef:
     return URIRef(f"{KGR_NS}doc/{_quote(doc_id)}")
 
 
-@lru_cache(maxsize=65536)  # the same entities come back in document after document
+@lru_cache(maxsize=16384)  # the same entities come back in document after document; bounded: most names are new
 def entity_iri(kind: str, label: str, doc_id: str | None = None) -> URIRef:
     """An entity's IRI; *doc_id* scopes it to one document (used for groups)."""
     if doc_id is not None:

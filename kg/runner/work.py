@@ -4,12 +4,19 @@ stopped it).
 
 What a worker needs is a :class:`BuildConfig`: plain, picklable settings from which it loads
 the spaCy pipeline, patterns, plug-ins, scorer and triggers once (:func:`processor`).
+
+Each chunk is parsed and extracted inside a spaCy memory zone (``nlp.memory_zone()``): the
+strings and lexemes that its words add to the vocabulary are dropped when the chunk is done, so a
+long build's vocabulary does not grow with every new name. Nothing outlives the zone but plain
+fact records; what must outlive it (the relation patterns' matcher and its keys) is built
+before the first zone.
 """
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +97,8 @@ class Processor:
         if config.max_doc_size and config.max_doc_size > self.nlp.max_length:
             self.nlp.max_length = config.max_doc_size  # the documented limit is the one that applies
         self.patterns, self.plugins, self.scorer, self.triggers = self.components(config)
+        # built now, outside any memory zone: its pattern keys must stay in the string store
+        self.patterns.matcher(self.nlp.vocab)
         self._lock = threading.Lock()  # a Dask worker may run several tasks in threads
 
     @staticmethod
@@ -100,8 +109,20 @@ class Processor:
     def process(self, documents: Sequence[Document]) -> list[Outcome]:
         """Parse and extract *documents*, in order. A document that fails is an Outcome with
         an error (reported and skipped by the caller); the others are built."""
-        with self._lock:
+        with self._lock, self._memory_zone():
             return [self._extract(document, doc) for document, doc in self._parse(documents)]
+
+    #: parse and extract each chunk in a spaCy memory zone (see the module docstring)
+    memory_zones = True
+
+    @contextmanager
+    def _memory_zone(self) -> Iterator[None]:
+        # zones do not nest: inside a caller's own zone, its zone is the one that frees
+        if not self.memory_zones or self.nlp.vocab.in_memory_zone:
+            yield
+            return
+        with self.nlp.memory_zone():
+            yield
 
     def _parse(self, documents: Sequence[Document]) -> list[tuple[Document, object]]:
         # nlp.pipe parses a batch at once, so the time limit is first set around the batch; only a
@@ -119,8 +140,8 @@ class Processor:
                     with deadline(limit, name, f"parsing took longer than the {limit:g} s limit (--doc-timeout)"
                                   if limit else None):
                         parsed.extend(parse(self.nlp, [document]))
-                except DeadlineExceeded as exc:
-                    parsed.append((document, exc))
+                except DeadlineExceeded as exc:  # kept without its frames, which hold the zone's Docs
+                    parsed.append((document, exc.with_traceback(None)))
                 except Exception as exc:  # noqa: BLE001  reported as this document's error
                     parsed.append((document, _failure(document, "cannot parse", exc)))
             return parsed

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -34,6 +34,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO
 from rdflib.term import Node
 
 from ...fileio import atomic_write
+from ...memory import release
 from ...ingest.document import Document, content_hash, text_hash
 from ..iris import document_iri, statement_iri
 from ..mapping import Triple, update_confidences
@@ -55,6 +56,8 @@ _ROLES = (KG.agent, KG.destination, KG.party)
 _STRUCTURE = frozenset({RDF.type, RDF.subject, RDF.predicate, RDF.object, KG.evidence, PROV.wasDerivedFrom, SDO.mentions,
                         KG.modality, KG.positionIn, *_ROLES})
 _CHUNK = 500  # subjects per VALUES clause
+#: what update_confidences reads of a piece of evidence
+_CONFIDENCE = (KG.confidence, KG.rule)
 
 
 def _values(variable: str, terms: Iterable[Node]) -> str:
@@ -107,15 +110,18 @@ class IncrementalStore:
     def query(self, sparql: str, where: str = "query"):  # -> kg.query.QueryResult
         raise NotImplementedError
 
-    def _ntriples(self) -> bytes:
-        """The default graph as N-Triples."""
+    def _ntriples(self, construct: str | None = None) -> bytes:
+        """The default graph as N-Triples, or the triples of the SPARQL *construct* query over it
+        (kg prefixes bound)."""
         raise NotImplementedError
 
-    def _raw_triples(self, subjects: Sequence[Node]) -> Iterator[Triple]:
-        """The documents' own triples (every named graph but the store's bookkeeping) about *subjects*."""
+    def _raw_triples(self, subjects: Sequence[Node], predicates: Sequence[Node] | None = None) -> Iterator[Triple]:
+        """The documents' own triples (every named graph but the store's bookkeeping) about *subjects*
+        (only those with one of *predicates*, when given)."""
+        only = _values("p", predicates) if predicates is not None else ""
         for chunk in _chunks(list(subjects)):
             yield from self._select(
-                f"SELECT DISTINCT ?s ?p ?o WHERE {{ {_values('s', chunk)} GRAPH ?g {{ ?s ?p ?o }} "
+                f"SELECT DISTINCT ?s ?p ?o WHERE {{ {_values('s', chunk)} {only} GRAPH ?g {{ ?s ?p ?o }} "
                 f"FILTER(?g != {sparql_term(META)} && ?g != {sparql_term(ENRICHMENT)}) }}")
 
     def _replace_view(self, subjects: Sequence[Node], triples: Sequence[Triple]) -> None:
@@ -176,6 +182,7 @@ class IncrementalStore:
         if self._buffer:
             self._insert(self._buffer)
             self._buffer = []
+            release()  # the batch's terms and quads are garbage now: else the peak grows with the run
 
     def remove_document(self, graph: Node) -> None:
         """Drop a document's named graph; the nodes it touched are marked for :meth:`finalize`."""
@@ -197,6 +204,7 @@ class IncrementalStore:
             self._settle(touched, min_confidence)
             self._update(f"DELETE DATA {{ GRAPH {meta} {{ "
                          + " ".join(f"{meta} {pdoc} {sparql_term(g)} ." for g in group) + " } }")
+            release()  # each group's context graph, freed
         subjects = sorted(r[0] for r in self._select(f"SELECT ?s WHERE {{ GRAPH {meta} {{ {meta} {psub} ?s }} }}"))
         for chunk in _chunks(subjects, self.finalize_documents * 50):
             self._settle(set(chunk), min_confidence)
@@ -230,8 +238,15 @@ class IncrementalStore:
 
         rewrite = set(touched)
         load(rewrite)
-        load(context.objects(None, KG.evidence))  # a statement's confidence needs its evidence
-        if min_confidence > 0:
+        # a statement's confidence needs its evidence: all of it when weak statements are dropped
+        # (below), else only each piece's confidence and rule, since the evidence of other documents
+        # is not rewritten (a statement made in every article would otherwise bring every article's
+        # evidence, whole, into each group)
+        if min_confidence <= 0:
+            for t in self._raw_triples(sorted(set(context.objects(None, KG.evidence)) - loaded), _CONFIDENCE):
+                context.add(t)
+        else:
+            load(context.objects(None, KG.evidence))
             # a statement dropped or kept takes all its evidence along, from every document
             rewrite |= {e for s in touched for e in context.objects(s, KG.evidence)}
             rewrite |= self._dependents(context, touched)
@@ -281,16 +296,21 @@ class IncrementalStore:
         load(statement_iri(s, p, o) for s, p, o in list(context) if p not in _STRUCTURE and isinstance(o, URIRef))
         load(context.objects(None, KG.evidence))
 
-    def enrich(self, derive) -> None:
+    def enrich(self, derive: Callable[[Graph], object], view: str | None = None) -> None:
         """Apply *derive* (a function that adds to and removes from an rdflib graph: place links,
-        inferences) to the whole finalized graph, as a memory build applies it after finalizing.
+        inferences) to the finalized graph, as a memory build applies it after finalizing.
         What it changed last time is taken back first and kept apart in its own named graph, so
-        each run derives from the documents' facts alone. It reads the whole default graph."""
+        each run derives from the documents' facts alone.
+
+        *derive* sees the whole default graph, read into memory, unless *view* is given: a SPARQL
+        ``CONSTRUCT`` query (kg prefixes bound) whose result holds every triple *derive* reads or
+        could add or remove (:data:`kg.graph.geo.LINKING_VIEW` for place links), so that a large
+        store is not read whole."""
         self.flush()
         old = [(s, p, o) for s, p, o in self._select(
             f"SELECT ?s ?p ?o WHERE {{ GRAPH {sparql_term(ENRICHMENT)} {{ ?s ?p ?o }} }}")]
         base = new_graph()
-        base.parse(io.BytesIO(self._ntriples()), format="nt")
+        base.parse(io.BytesIO(self._ntriples(view)), format="nt")
         for t in old:
             base.remove(t)
         before = set(base)

@@ -123,11 +123,12 @@ class OxigraphStore(IncrementalStore):
             self.store.flush()
             self._unflushed = 0
 
-    def _raw_triples(self, subjects: Sequence[Node]) -> Iterator[Triple]:
+    def _raw_triples(self, subjects: Sequence[Node], predicates: Sequence[Node] | None = None) -> Iterator[Triple]:
         default = ox.DefaultGraph()
-        for subject in subjects:
+        wanted = None if predicates is None else {to_ox(p) for p in predicates}
+        for subject in subjects:  # one scan per subject, filtered here: cheaper than a scan per predicate
             for quad in self.store.quads_for_pattern(to_ox(subject), None, None, None):
-                if quad.graph_name != default and quad.graph_name != _META:
+                if quad.graph_name != default and quad.graph_name != _META and (wanted is None or quad.predicate in wanted):
                     yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
     def _replace_view(self, subjects: Sequence[Node], triples: Sequence[Triple]) -> None:
@@ -139,7 +140,9 @@ class OxigraphStore(IncrementalStore):
                 f"{q.subject} {q.predicate} {q.object} ." for q in old) + " }")
         self._insert([(s, p, o, None) for s, p, o in triples])
 
-    def _ntriples(self) -> bytes:
+    def _ntriples(self, construct: str | None = None) -> bytes:
+        if construct is not None:
+            return self.store.query(construct, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
         return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
     def query(self, sparql: str, where: str = "query"):

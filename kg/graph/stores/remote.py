@@ -106,8 +106,9 @@ class SparqlStore(IncrementalStore):
         body = " ".join(default) + " ".join(f" GRAPH {sparql_term(g)} {{ {' '.join(lines)} }}" for g, lines in graphs.items())
         self._update(f"INSERT DATA {{ {body} }}")
 
-    def _ntriples(self) -> bytes:
-        _, body = self._post(self.query_url, {"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"}, "application/n-triples")
+    def _ntriples(self, construct: str | None = None) -> bytes:
+        query = _PREFIX_HEADER + construct if construct is not None else "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+        _, body = self._post(self.query_url, {"query": query}, "application/n-triples")
         return body
 
     def query(self, sparql: str, where: str = "query"):
