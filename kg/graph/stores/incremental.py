@@ -34,8 +34,8 @@ from rdflib.namespace import DCTERMS, PROV, SDO
 from rdflib.term import Node
 
 from ...fileio import atomic_write
-from ...memory import release
 from ...ingest.document import Document, content_hash, text_hash
+from ...memory import release
 from ..iris import document_iri, statement_iri
 from ..mapping import Triple, update_confidences
 from ..store import drop_weak_statements, new_graph, rdf_format, render, settle_labels
