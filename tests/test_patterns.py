@@ -306,6 +306,14 @@ POSITIVE = [
     # a place at the end of a chain of phrases after "located"
     ("The Alder Ski Museum is located at the foot of the old ski jump in Oslo.", "Alder Ski Museum", "locatedIn",
      "Oslo"),
+    # a relative clause of presence, a place as the modifier of the trip noun, "in X, in southern Y"
+    ("Indian Prime Minister Narendra Modi, who is in Moscow for talks, met Vladimir Putin.", "Narendra Modi", "visited", "Moscow"),
+    ("Indian Prime Minister Narendra Modi's two-day Russia trip ended on Tuesday.", "Narendra Modi", "visited", "Russia"),
+    ("The talks took place in Mosul, in northern Iraq.", "Mosul", "locatedIn", "Iraq"),
+    ("Toyota and Panasonic agreed to set up a battery joint venture.", "Toyota", "signsAgreementWith", "Panasonic"),
+    ("Unilever and Alibaba unveiled a partnership deal on Monday.", "Unilever", "signsAgreementWith", "Alibaba"),
+    # the second syllable of a romanised given name after a hyphen belongs to the name
+    ("Mr Ng Kwok-wai, the chairman of Acme Holdings, visited Tokyo.", "Ng Kwok-wai", "visited", "Tokyo"),
 ]
 
 NEGATIVE = [
@@ -403,6 +411,9 @@ NEGATIVE = [
     # "the government" is a country's, never a city's
     ("Kenyan Minister Ann Wambui told reporters in Paris that the government had signed a deal with Globex Inc.",
      "Paris", "signsAgreementWith", "Globex Inc"),
+    # "in Paris, in a rare show ..." names no second place; "the Xi visit" is no trip to a place
+    ("Ministers met in Paris, in a rare show of unity, on Monday.", "Paris", "locatedIn", "unity"),
+    ("The Xi visit was a success.", "Xi", "visited", "Xi"),
 ]
 
 

@@ -88,6 +88,15 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _syllable_after_hyphen(doc: Doc, i: int) -> bool:
+    """A lower-case proper noun joined by a hyphen to the capitalised word before it: the second
+    syllable of a romanised given name ("Kwok-wai", "Yuet-ngor"); not "Hangzhou-based", which
+    the tagger takes for a verb or adjective."""
+    tok = doc[i]
+    return (i >= 2 and tok.pos_ == "PROPN" and tok.is_alpha and tok.is_lower and doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and _is_capitalised(doc[i - 2]))
+
+
 def _title_prefix(words: list[str]) -> int:
     """Number of leading words that form a title ("Chief Executive", "President", "Mr.")."""
     lex = lexicon()
@@ -295,6 +304,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
             start = case + 1
         if source == "ner":
             start, end = _complete_name(doc, start, end, ent.label_, owned)
+            if end + 1 < len(doc) and doc[end].text == "-" and _syllable_after_hyphen(doc, end + 1):
+                end += 2  # "Ng Kwok[-wai]": the NER stopped at the hyphen of a romanised given name
             if ent.label_ == "ORG":
                 end = _paired_name(doc, end, owned)
         m = Mention(start, end, "name", source=source)
@@ -335,7 +346,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             continue
         j = i + 1
         while j < len(doc) and not covered[j] and (
-            (doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]))
+            (doc[j].pos_ == "PROPN" and (_is_capitalised(doc[j]) or _syllable_after_hyphen(doc, j)))
             or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
         ) and "\n" not in doc[j - 1].whitespace_:
             j += 1
