@@ -314,6 +314,12 @@ POSITIVE = [
     ("Unilever and Alibaba unveiled a partnership deal on Monday.", "Unilever", "signsAgreementWith", "Alibaba"),
     # the second syllable of a romanised given name after a hyphen belongs to the name
     ("Mr Ng Kwok-wai, the chairman of Acme Holdings, visited Tokyo.", "Ng Kwok-wai", "visited", "Tokyo"),
+    # a sale to a buyer and a supply under a contract are deals with the other side
+    ("Texaco Inc said it had completed the sale of its Canadian unit to Imperial Oil.", "Texaco", "signsAgreementWith", "Imperial Oil"),
+    ("LG Energy Solution will supply batteries to General Motors under a new contract.", "LG Energy Solution",
+     "signsAgreementWith", "General Motors"),
+    ("Indian Prime Minister Narendra Modi will receive a guard of honour at the Independence Square in Colombo.",
+     "Narendra Modi", "visited", "Independence Square"),
 ]
 
 NEGATIVE = [
@@ -414,6 +420,10 @@ NEGATIVE = [
     # "in Paris, in a rare show ..." names no second place; "the Xi visit" is no trip to a place
     ("Ministers met in Paris, in a rare show of unity, on Monday.", "Paris", "locatedIn", "unity"),
     ("The Xi visit was a success.", "Xi", "visited", "Xi"),
+    # the hosts who receive or welcome a guest at a venue are not visitors there
+    ("The Sri Lankan president was received at Beijing Capital International Airport by Chinese officials.",
+     "Chinese officials", "visited", "Beijing Capital International Airport"),
+    ("Mayor Ann Smith welcomed the delegation at the Guildhall.", "Ann Smith", "visited", "Guildhall"),
 ]
 
 
