@@ -314,6 +314,7 @@ POSITIVE = [
     ("Unilever and Alibaba unveiled a partnership deal on Monday.", "Unilever", "signsAgreementWith", "Alibaba"),
     # the second syllable of a romanised given name after a hyphen belongs to the name
     ("Mr Ng Kwok-wai, the chairman of Acme Holdings, visited Tokyo.", "Ng Kwok-wai", "visited", "Tokyo"),
+    ("Prince Charles began a three-day tour of Sri Lanka on Monday.", "Prince Charles", "visited", "Sri Lanka"),
     # a sale to a buyer and a supply under a contract are deals with the other side
     ("Texaco Inc said it had completed the sale of its Canadian unit to Imperial Oil.", "Texaco", "signsAgreementWith", "Imperial Oil"),
     ("LG Energy Solution will supply batteries to General Motors under a new contract.", "LG Energy Solution",
