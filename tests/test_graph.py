@@ -310,3 +310,12 @@ def test_one_sentence_is_one_piece_of_evidence(nlp, tmp_path: Path) -> None:
     # one piece of evidence: the best of the two patterns' confidences, not their noisy-or
     confidences = {p.id: p.confidence for p in load_patterns([patterns]).patterns.values()}
     assert float(g.value(st, KG.confidence)) == pytest.approx(max(confidences[x] for x in extractors))
+
+
+def test_shared_literals_keep_their_datatype() -> None:
+    """The mapping's literal cache tells 1 from True and from "1" (lru_cache alone would not)."""
+    from kg.graph.mapping import _confidence, _literal
+
+    assert _literal(1) == Literal(1) and _literal(True) == Literal(True) and _literal("1") == Literal("1")
+    assert len({_literal(1), _literal(True), _literal("1")}) == 3
+    assert _confidence(1) == _confidence(1.0) == Literal("1", datatype=rdflib.XSD.decimal)

@@ -102,3 +102,30 @@ def test_progress_on_a_terminal_shows_rate_and_eta(corpus: Path, tmp_path: Path)
     assert "building" in text and "/2" in text and "ETA" in text
     assert "docs/s" in text
     assert "kg: 2 document(s)" in text
+
+
+def test_forkserver_preload_builds_the_tables_and_freezes_them() -> None:
+    """What ``--jobs`` workers are forked from has every lazily built table of extraction already
+    (no worker reads the cities table again) and has frozen it out of the collector's passes."""
+    code = ("import gc, kg.runner.preload\n"
+            "from kg.extract import countries, places\n"
+            "built = [f.cache_info().currsize for f in (countries._places, countries._countries, places.place_names,"
+            " places.country_names, places.demonyms, places.continents, places.continent_of_country)]\n"
+            "print(built, gc.get_freeze_count() > 0)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == "[1, 1, 1, 1, 1, 1, 1] True"
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 8, 9, 16, 17, 90])
+@pytest.mark.parametrize("size,parts", [(8, 1), (8, 2), (8, 3), (1, 2)])
+def test_balanced_chunks_keep_order_and_share_the_end(count: int, size: int, parts: int) -> None:
+    from kg.runner.chunks import balanced_chunks, chunked
+
+    chunks = list(balanced_chunks(iter(range(count)), size, parts))
+    assert [x for c in chunks for x in c] == list(range(count))
+    assert all(0 < len(c) <= size for c in chunks)
+    if parts == 1:
+        assert chunks == list(chunked(range(count), size))
+    elif count > size * parts:  # the last *parts* chunks differ in length by one at most
+        assert max(map(len, chunks[-parts:])) - min(map(len, chunks[-parts:])) <= 1

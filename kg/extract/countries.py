@@ -52,6 +52,13 @@ def _places() -> dict[str, list[tuple[str, int]]]:
     return {k: sorted(v, key=lambda cp: -cp[1]) for k, v in found.items()}
 
 
+def load_tables() -> None:
+    """Build this module's tables now (the forkserver of ``--jobs`` workers does, once, so that
+    no worker spends its first chunk reading the cities table)."""
+    _countries()
+    _places()
+
+
 def country_code(name: str) -> str | None:
     """The code of a country named *name* ("Britain" → "GB"), else None."""
     return _countries().get(fold(name))

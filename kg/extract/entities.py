@@ -46,7 +46,10 @@ def _dominant(votes: dict[str, float]) -> str | None:
 
 
 def _compatible(a: dict[str, float], b: dict[str, float]) -> bool:
-    ta, tb = _dominant(a), _dominant(b)
+    return _compatible_types(_dominant(a), _dominant(b))
+
+
+def _compatible_types(ta: str | None, tb: str | None) -> bool:
     return ta is None or tb is None or ta == tb or frozenset({ta, tb}) not in _INCOMPATIBLE
 
 
@@ -65,6 +68,8 @@ class _Cluster:
         self.words = words  # words of the fullest name
         self.folded = [w.casefold() for w in words]
         self.votes: dict[str, float] = defaultdict(float)
+        # the head's dominant type, while names are clustered (their votes do not change then)
+        self.head_type = _dominant(mention.type_votes)
 
     @property
     def head(self) -> Mention:
@@ -176,14 +181,14 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
         ):
             candidates.append(c)
             continue
-        ctype = _dominant(c.head.type_votes)
+        ctype = c.head_type
         # "Costa" of "Prime Minister Ana Costa", which the NER alone calls a place: the person's
         # surname, unless the place gazetteer knows the word
         if ctype == "Person" and len(folded) == 1 and len(full) > 1 and folded[0] == full[-1] and m.reasons \
                 and all(reason == "ner" for _, _, reason in m.reasons) and not is_place(words[0]):
             candidates.append(c)
             continue
-        if not _compatible(m.type_votes, c.head.type_votes):
+        if not _compatible_types(mtype, ctype):
             continue
         person = "Person" in (ctype, mtype) and ctype in ("Person", None) and mtype in ("Person", None)
         if person and len(folded) == 1 and len(full) > 1 and folded[0] in [p for w in full for p in (w, *w.split("-"))]:

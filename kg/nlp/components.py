@@ -37,9 +37,14 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 @Language.component("kg_sentence_breaks")
 def sentence_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, a dateline, and run-together paragraphs."""
-    for tok in doc:
-        if tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            end = _dateline_end(doc, tok.i)
+    # the tokens' texts and trailing whitespace read once: a Token object per look-behind cost
+    # more than the rules themselves
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    blank = [t.is_space for t in doc]
+    for i in range(len(doc)):
+        if i == 0 or "\n" in texts[i - 1] or "\n" in spaces[i - 1]:
+            end = _dateline_end(doc, i)
             if end is not None and end + 1 < len(doc):
                 doc[end + 1].is_sent_start = True
                 # and keep the parser from cutting the first sentence's opening words apart
@@ -47,27 +52,27 @@ def sentence_breaks(doc: Doc) -> Doc:
                     if nxt.is_punct or nxt.is_space or "\n" in nxt.whitespace_:
                         break
                     nxt.is_sent_start = False
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True
-        elif "\n" in prev.whitespace_ or ("\n" in prev.text and not tok.is_space):
-            tok.is_sent_start = True
+    for i in range(1, len(doc)):
+        prev, text = texts[i - 1], texts[i]
+        if blank[i - 1] and "\n" in prev and not blank[i]:
+            doc[i].is_sent_start = True
+        elif "\n" in spaces[i - 1] or ("\n" in prev and not blank[i]):
+            doc[i].is_sent_start = True
         elif (
-            prev.text in _CLOSERS
-            and not prev.whitespace_
-            and tok.text[:1].isupper()
-            and len(tok.text) > 1
-            and tok.i >= 2
-            and doc[tok.i - 2].text[:1].isalpha()
-            and len(doc[tok.i - 2].text) > 2  # "U.S." and "Jan." stay inside their sentence
+            prev in _CLOSERS
+            and not spaces[i - 1]
+            and text[:1].isupper()
+            and len(text) > 1
+            and i >= 2
+            and texts[i - 2][:1].isalpha()
+            and len(texts[i - 2]) > 2  # "U.S." and "Jan." stay inside their sentence
         ):
-            tok.is_sent_start = True
-        elif not tok.is_space and (prev.text in (",", "(", ";") or prev.text in _TITLES
-                                   or _inside_parenthesis_closed(doc, prev.i)):
+            doc[i].is_sent_start = True
+        elif not blank[i] and (prev in (",", "(", ";") or prev in _TITLES
+                               or (prev == ")" and _inside_parenthesis_closed(doc, i - 1))):
             # nothing starts a sentence after a comma, nor after an aside closed mid-sentence:
             # "President Lin Jianhua, Vice-Chancellor ...", "Deputy Vice-Chancellor (Strategic Engagement) Professor X"
-            tok.is_sent_start = False
+            doc[i].is_sent_start = False
     return doc
 
 

@@ -1,7 +1,8 @@
 """Parse and extract in worker processes on this machine (``kg build --jobs N``).
 
-Each worker loads the model once (the pool's initializer), receives documents in chunks and
-sends back plain fact records; at most a few chunks per worker are in flight, so the input is
+Each worker loads the model once (the pool's initializer), receives documents in chunks (the
+last few cut evenly, one per worker, so that they finish together) and sends back plain fact
+records; at most a few chunks per worker are in flight, so the input is
 read as the work goes on, and results are yielded in input order, so the graph is the same
 as an in-process build's, byte for byte.
 """
@@ -16,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import KgError
 from ..ingest.document import Document
-from .chunks import chunked
+from .chunks import balanced_chunks
 from .work import BuildConfig, Outcome, process_chunk, processor
 
 #: chunks in flight per worker: enough to keep each busy while the parent writes results
@@ -54,7 +55,7 @@ def run_pool(documents: Iterable[Document], config: BuildConfig, jobs: int, chun
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start, initargs=(config, list(sys.path)))
     window: deque[Future] = deque()
     try:
-        for chunk in chunked(documents, chunk_size):
+        for chunk in balanced_chunks(documents, chunk_size, jobs):  # the last ones shared out evenly
             window.append(pool.submit(_work, chunk))
             if len(window) >= IN_FLIGHT * jobs:
                 yield from window.popleft().result()
