@@ -45,10 +45,6 @@ def _dominant(votes: dict[str, float]) -> str | None:
     return max(votes, key=lambda k: (votes[k], k)) if votes else None
 
 
-def _compatible(a: dict[str, float], b: dict[str, float]) -> bool:
-    return _compatible_types(_dominant(a), _dominant(b))
-
-
 def _compatible_types(ta: str | None, tb: str | None) -> bool:
     return ta is None or tb is None or ta == tb or frozenset({ta, tb}) not in _INCOMPATIBLE
 

@@ -304,7 +304,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             start = case + 1
         if source == "ner":
             start, end = _complete_name(doc, start, end, ent.label_, owned)
-            if end + 1 < len(doc) and doc[end].text == "-" and _syllable_after_hyphen(doc, end + 1):
+            if end + 1 < len(doc) and _syllable_after_hyphen(doc, end + 1):
                 end += 2  # "Ng Kwok[-wai]": the NER stopped at the hyphen of a romanised given name
             if ent.label_ == "ORG":
                 end = _paired_name(doc, end, owned)
