@@ -321,6 +321,17 @@ POSITIVE = [
      "signsAgreementWith", "General Motors"),
     ("Indian Prime Minister Narendra Modi will receive a guard of honour at the Independence Square in Colombo.",
      "Narendra Modi", "visited", "Independence Square"),
+    # a chain of places before a clause joined by "and" is still a chain; an organisation and its place
+    ("Kretsinger was born in Fairfield, New York, and entered service in 1862.", "Fairfield", "locatedIn", "New York"),
+    ("The park lies in Nueva Ecija, Philippines, and borders the Sierra Madre.", "Nueva Ecija", "locatedIn", "Philippines"),
+    ("He studied law at Balliol College, Oxford.", "Balliol College", "locatedIn", "Oxford"),
+    ("The Tokyo-headquartered company Sony cut its forecast.", "Sony", "locatedIn", "Tokyo"),
+    # a planned arrival; a visit written after the visitor's name; a government is its country
+    ("US Secretary of State Condoleezza Rice is due in Jerusalem on Sunday.", "Condoleezza Rice", "visited", "Jerusalem"),
+    ("British Prime Minister Rishi Sunak, on a visit to Kyiv, pledged support.", "Rishi Sunak", "visited", "Kyiv"),
+    ("The Government of Sri Lanka signed an agreement with India.", "Sri Lanka", "signsAgreementWith", "India"),
+    ("The Indian Government signed an agreement with Sri Lanka.", "India", "signsAgreementWith", "Sri Lanka"),
+    ("Indonesia became a full member of BRICS in January.", "BRICS", "includes", "Indonesia"),
 ]
 
 NEGATIVE = [
@@ -425,6 +436,15 @@ NEGATIVE = [
     ("The Sri Lankan president was received at Beijing Capital International Airport by Chinese officials.",
      "Chinese officials", "visited", "Beijing Capital International Airport"),
     ("Mayor Ann Smith welcomed the delegation at the Guildhall.", "Ann Smith", "visited", "Guildhall"),
+    # an enumeration of places stays one; a legal form after a comma is no place; a plural inside a
+    # plural names no member
+    ("He fought at Mill Springs, Stones River, Chickamauga, and in the Knoxville campaign.", "Stones River",
+     "locatedIn", "Chickamauga"),
+    ("ENI owns 48 pct of the joint venture company, Super Octanos, C.A., while Pequiven has 49 pct.",
+     "Super Octanos", "locatedIn", "C.A."),
+    ("The mission brought together around 100 senior executives, including top officials from Samsung.",
+     "100 senior executives", "includes", "top officials"),
+    ("The payment is due in March.", "payment", "visited", "March"),
 ]
 
 

@@ -36,6 +36,11 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Fitch downgraded Ghana's rating.", "Fitch", "Organization"),
     ("A pop-up store opened on Shanghai's Fuxing Road.", "Fuxing Road", "Place"),
     ("Kandy Hospital, in central Sri Lanka, was closed.", "Kandy Hospital", "Organization"),
+    # a body of a place, a legal form after a comma, what has members, an acronym no gazetteer knows
+    ("The Diocese of Mannar filed a petition against the project.", "Diocese of Mannar", "Organization"),
+    ("He joined Super Octanos, C.A., a refiner.", "Super Octanos, C.A.", "Organization"),
+    ("Indonesia became a full member of BRICS in January.", "BRICS", "Organization"),
+    ("The Government of India approved the plan.", "India", "Place"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected

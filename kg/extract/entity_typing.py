@@ -158,6 +158,10 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         elif root.head.lower_ == "in" and governor.lemma_ == "be" and any(c.dep_ == "nsubj" and (
                 c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in governor.children):
             m.vote("Place", 1.0, "where someone is ('he was in X')")
+    # "a member of BRICS", "joined the alliance": what has members is a body (or, for people, a group)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("member", "membership") \
+            and m.source != "places":
+        m.vote("Organization", 1.0, "has members")
     # "Texas-based Krestmark": the first part is a place
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
         m.vote("Place", 2.0, "X-based")
@@ -277,13 +281,20 @@ def cluster_votes(mentions: Sequence[Mention], fullest_words: Sequence[str]) -> 
     # a lone word the NER calls a person, never given a first name or a title, is often a company:
     # news introduces people by their full name
     lone_word = len(fullest_words) == 1 and not any(m.title for m in mentions)
+    # an acronym the NER calls a place and the place gazetteer does not know is mostly a body
+    # ("BRICS", "ASEAN", "OPEC"): the places written as acronyms (US, UAE, DRC) are listed
+    unknown_acronym = lone_word and _acronym(fullest_words[0]) and not any(m.source == "places" for m in mentions)
     for kind, count in sorted(ner.items()):  # the NER counts as one voice, split by how often it said what
-        weight = 0.6 if lone_word and kind == "Person" else 1.0
+        weight = 0.6 if lone_word and kind == "Person" or unknown_acronym and kind == "Place" else 1.0
         votes.append((kind, weight * (count / max(n, 1) + 0.1 * min(count, 3)),
                       f"the NER said {kind} for {int(count)} of {n} mention(s)"))
     votes += [(kind, weight, reason) for (kind, reason), weight in reasons.items()]
     votes += name_votes(fullest_words)
     return votes
+
+
+def _acronym(word: str) -> bool:
+    return 3 <= len(word) <= 6 and word.isalpha() and word.isupper() and not is_place(word)
 
 
 def totals(votes: Iterable[Vote]) -> dict[str, float]:

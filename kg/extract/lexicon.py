@@ -26,6 +26,7 @@ class Lexicon:
     common_acronyms: frozenset[str]  # "AI", "GDP", "MoU": written in capitals, yet no names
     people_nouns: frozenset[str]  # plurals for sets of people ("British officials", "Petromin representatives")
     gathering_nouns: frozenset[str]  # what one attends: "the meeting", "the forum", "the summit"
+    institutions_of_places: frozenset[str]  # "the Diocese of Mannar", "the Embassy of Japan": a body, not the place
 
 
 @lru_cache(maxsize=1)

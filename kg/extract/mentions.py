@@ -151,6 +151,17 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     return start, end
 
 
+def _institution_of_place(doc: Doc, start: int, owned: list[bool]) -> bool:
+    """Whether the place name at *start* ends an institution's name written before it, "the Diocese
+    of Mannar", "the Embassy of Japan" (not an office: "the Mayor of London" is a title)."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    word = doc[start - 2]
+    return (word.pos_ in ("PROPN", "NOUN") and _is_capitalised(word) and not owned[word.i]
+            and word.lower_ in lexicon().institutions_of_places and doc[start - 1].head.i == word.i
+            and (word.i == 0 or not _is_capitalised(doc[word.i - 1]) or doc[word.i - 1].is_sent_start))
+
+
 def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     """"Pratt [and Whitney]", "Procter [& Gamble]": a company named for two founders, when the
     second name is no entity of its own."""
@@ -263,6 +274,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 start += 1
         if start >= end:
             continue
+        institution = ent.label_ in ("GPE", "LOC") and _institution_of_place(doc, start, owned)
+        if institution:
+            start -= 2  # "the [Diocese of] Mannar": the NER found only the place
         source = "gazetteer" if ent.label_ in GAZETTEER_LABELS else "ner"
         # "High Commissioner to [Sri Lanka Santosh Jha]": an office's place and its holder's name in one span
         split = _office_place_end(doc, start, end) if source == "ner" else None
@@ -309,8 +323,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if ent.label_ == "ORG":
                 end = _paired_name(doc, end, owned)
         m = Mention(start, end, "name", source=source)
-        m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
-               "in the user's gazetteer" if source == "gazetteer" else "ner")
+        if institution:
+            m.vote("Organization", 2.0, f"a body of a place ('{doc[start].text} of')")
+        else:
+            m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
+                   "in the user's gazetteer" if source == "gazetteer" else "ner")
         if split is not None and m.start == split:
             m.vote("Person", 2.0, f"holds the office ('{office} to ...') before it")
         if ent.label_ == "NORP" and fold(ent[0].text) in demonyms():  # "Saudi Aramco": mostly a company or body
@@ -362,8 +379,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
-    mentions = _join_particles(doc, mentions)
+    mentions = _join_legal_forms(doc, _join_particles(doc, mentions))
     for m in mentions:
+        _government_name(doc, m)
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
     mentions += [m.prefix for m in mentions if m.prefix is not None]
@@ -374,6 +392,25 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Super Octanos, C.A.", "Acme Holdings, Inc.": a company's legal form after a comma belongs to
+    its name, though the NER may tag it as a name of its own (a place, for "C.A.")."""
+    from .entity_typing import legal_forms  # typing imports this module
+    forms = legal_forms()
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    gone: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        nxt = by_start.get(m.end + 1)
+        if id(m) in gone or m.kind != "name" or m.source == "places" or nxt is None or doc[m.end].text != ",":
+            continue
+        form = doc[nxt.start:nxt.end].text.lower()
+        if form in forms or form.replace(".", "") in _LEGAL_ENDINGS:
+            gone.add(id(nxt))
+            m.end = nxt.end
+            m.vote("Organization", 2.0, "has a company's legal form")
+    return [m for m in mentions if id(m) not in gone]
 
 
 #: Lower-case particles inside Romance, Dutch and German names ("Monte dei Paschi di Siena",
@@ -409,7 +446,8 @@ def _nationality_as_person(doc: Doc, m: Mention) -> bool:
 
 #: Legal forms that end a company's name, so that "of <place>" after them is where it is from.
 _LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "llc", "spa", "bhd",
-                            "pte", "limited", "corporation", "incorporated"})
+                            "pte", "limited", "corporation", "incorporated", "ca", "sas", "srl", "sarl", "kk",
+                            "oyj", "ab", "asa", "sab", "sae", "tbk"})
 
 
 def _nationality_word(doc: Doc, m: Mention) -> bool:
@@ -957,6 +995,24 @@ _COMPANY_DESCRIPTIONS = frozenset({
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "cabinet", "regime"})
+
+
+def _government_name(doc: Doc, m: Mention) -> None:
+    """"the Government of Sri Lanka", "the Indian Government": a name the NER calls an organisation
+    is the country (governments are their country)."""
+    words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+    if m.kind != "name" or len(words) < 2 or m.canonical:
+        return
+    if words[0].lower_ in GOVERNMENT_NOUNS and len(words) > 2 and words[1].lower_ == "of":
+        rest = doc[words[2].i:m.end].text
+    elif words[-1].lower_ in GOVERNMENT_NOUNS:
+        rest = doc[words[0].i:words[-1].i].text
+    else:
+        return
+    country = demonyms().get(fold(rest)) or (rest if is_place(rest) else None)
+    if country:
+        m.canonical = country
+        m.vote("Place", 5.0, f"the government of {country}")
 
 
 def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:

@@ -159,6 +159,8 @@ def _planned_here(cur: Token, below: Token | None) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_auxiliaries for c in cur.children):
         return True
     if below is None:
+        if _words(cur) & lex.plan_words and (cur.tag_ == "VBN" or cur.pos_ == "ADJ"):
+            return True  # the trigger is the plan word itself: "is expected in Baghdad", "is due in Jerusalem"
         # "the upcoming visit"; a headline's "Minister to visit Sri Lanka on 20 June"
         return any(c.dep_ == "amod" and c.lower_ in lex.planned_modifiers for c in cur.children) or (
             cur.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))

@@ -196,8 +196,15 @@ def _in_list(tok: Token) -> bool:
                                  ("the", "and", "or", "&")):
         hi += 1
     run = doc[lo:hi + 1]
+    # a conjunction before a verb joins two clauses ("born in Fairfield, New York, and entered
+    # service"), and the chain before it stays a chain
     return any(t.lower_ in ("and", "or") and t.i > lo and doc[t.i - 1].text in (",",) + tuple(
-        x.text for x in run if x.pos_ == "PROPN") for t in run)
+        x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) for t in run)
+
+
+def _clause_follows(conj: Token) -> bool:
+    nxt = next((t for t in conj.doc[conj.i + 1:conj.sent.end] if t.pos_ != "ADV"), None)
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX")
 
 
 #: Relations whose sides are the named members of a group they name ("deals with two airlines — A
@@ -276,4 +283,8 @@ def flatten_nested_groups(relations: list[Relation], entities: dict[str, Entity]
                 added.append(Relation(r.subject, "includes", m.object, Evidence(
                     extractor=f"{ev.extractor}+members", confidence=ev.confidence, sentence=ev.sentence,
                     start=ev.start, end=ev.end), trigger=r.trigger, modality=r.modality))
+    # what is left of a plural inside a plural ("100 senior executives, including top officials from
+    # Samsung") names no member: the spec's members are named, or groups of an organisation
+    drop |= {id(r) for r in relations if r.predicate == "includes" and entities[r.subject].type == "Group"
+             and entities[r.object].type == "Group"}
     return [r for r in relations if id(r) not in drop] + added
