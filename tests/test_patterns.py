@@ -332,6 +332,13 @@ POSITIVE = [
     ("The Government of Sri Lanka signed an agreement with India.", "Sri Lanka", "signsAgreementWith", "India"),
     ("The Indian Government signed an agreement with Sri Lanka.", "India", "signsAgreementWith", "Sri Lanka"),
     ("Indonesia became a full member of BRICS in January.", "BRICS", "includes", "Indonesia"),
+    # a team whose members are named is a set; deals agreed on or signed between two sides; a takeover by
+    ("The team, led by Professor Jane Smith, includes researchers John Doe and Mary Roe.", "team", "includes", "Mary Roe"),
+    ("The pact was signed between Kenya and Uganda.", "Kenya", "signsAgreementWith", "Uganda"),
+    ("Vietnam and the Philippines agreed on a maritime pact.", "Vietnam", "signsAgreementWith", "Philippines"),
+    ("The acquisition of Activision Blizzard by Microsoft was completed in October.", "Microsoft", "includes",
+     "Activision Blizzard"),
+    ("Inditex, the owner of Zara, reported higher sales.", "Inditex", "includes", "Zara"),
 ]
 
 NEGATIVE = [
@@ -445,6 +452,8 @@ NEGATIVE = [
     ("The mission brought together around 100 senior executives, including top officials from Samsung.",
      "100 senior executives", "includes", "top officials"),
     ("The payment is due in March.", "payment", "visited", "March"),
+    ("Vietnam and the Philippines agreed on the need for talks.", "Vietnam", "signsAgreementWith", "Philippines"),
+    ("Talks were held between Kenya and Uganda.", "Kenya", "signsAgreementWith", "Uganda"),
 ]
 
 

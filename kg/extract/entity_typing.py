@@ -158,6 +158,11 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         elif root.head.lower_ == "in" and governor.lemma_ == "be" and any(c.dep_ == "nsubj" and (
                 c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in governor.children):
             m.vote("Place", 1.0, "where someone is ('he was in X')")
+    # "the takeover of Activision Blizzard", "the owner of Zara", "its merger with Asiana": what is
+    # bought, owned or merged is a company
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "with") and root.head.head.lemma_.lower() in (
+            _BOUGHT_OR_OWNED_OF if root.head.lower_ == "of" else ("merger",)) and m.source != "places":
+        m.vote("Organization", 1.5, f"'{root.head.head.text} {root.head.text}'")  # people are not bought
     # "a member of BRICS", "joined the alliance": what has members is a body (or, for people, a group)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("member", "membership") \
             and m.source != "places":
@@ -218,6 +223,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
 
 
+#: Nouns whose "of" is a company: "the takeover of X", "the owner of X", "a subsidiary of X".
+_BOUGHT_OR_OWNED_OF = frozenset({"acquisition", "takeover", "buyout", "owner", "parent", "proprietor", "subsidiary",
+                                 "affiliate", "shareholder", "shareholders", "unit", "division"})
 #: Verbs whose passive subject is an organisation: "X was founded / set up in 1999".
 _FOUNDING = frozenset({"found", "establish", "incorporate", "form", "co-found", "cofound"})
 #: What companies have, report, cut or sell: the subject that does so is an organisation.

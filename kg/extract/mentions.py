@@ -758,7 +758,9 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
-        ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken):
+        ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken) or (
+            lemma in lex.collective_org_nouns and _subject_includes_names(root, taken)
+        ):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
             for t in doc[start:end]:
@@ -813,6 +815,19 @@ def _includes_names(root: Token, taken: list[bool]) -> bool:
     for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")):
         if any(c.lower_ in ("which", "that") and c.dep_ == "nsubj" for c in clause.children) and any(
                 taken[c.i] for c in clause.children if c.dep_ == "dobj"):
+            return True
+    return False
+
+
+def _subject_includes_names(root: Token, taken: list[bool]) -> bool:
+    """"The team includes A and B", "the team includes researchers A and B": a team or a group
+    whose members the sentence names is a set, not a reference to a named body."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in ("include", "comprise"):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        names = [t for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")) if taken[t.i]]
+        if names:
             return True
     return False
 
