@@ -339,6 +339,8 @@ POSITIVE = [
     ("The acquisition of Activision Blizzard by Microsoft was completed in October.", "Microsoft", "includes",
      "Activision Blizzard"),
     ("Inditex, the owner of Zara, reported higher sales.", "Inditex", "includes", "Zara"),
+    # the subject of a clause is the one who did what a phrase before it says ("Since arriving in ...")
+    ("Since arriving in Kenya on Monday, King Charles has met President Ruto.", "King Charles", "visited", "Kenya"),
 ]
 
 NEGATIVE = [

@@ -86,7 +86,7 @@ def agent_of(tok: Token) -> Token | None:
         if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "xcomp", "amod") and cur.head is not cur:
             cur = cur.head  # "Blinken is due to visit Beijing", "likely to sign"
             continue
-        if cur.pos_ == "ADP" and cur.dep_ in ("prep", "agent") and cur.head is not cur:
+        if cur.pos_ in ("ADP", "SCONJ") and cur.dep_ in ("prep", "agent") and cur.head is not cur:
             cur = cur.head  # "after signing an agreement": from the preposition to what it modifies
             continue
         if cur.pos_ in ("NOUN", "PROPN"):
