@@ -341,6 +341,12 @@ POSITIVE = [
     ("Inditex, the owner of Zara, reported higher sales.", "Inditex", "includes", "Zara"),
     # the subject of a clause is the one who did what a phrase before it says ("Since arriving in ...")
     ("Since arriving in Kenya on Monday, King Charles has met President Ruto.", "King Charles", "visited", "Kenya"),
+    # where a place lies, however the parser attached its phrases; the name of a place's part
+    ("Fighting continued around Kherson, in southern Ukraine, on Monday.", "Kherson", "locatedIn", "Ukraine"),
+    ("Strikes hit Rafah in southern Gaza overnight.", "Rafah", "locatedIn", "Gaza"),
+    ("The company is based in Shenzhen, in China's Guangdong province.", "Shenzhen", "locatedIn", "Guangdong province"),
+    ("Police raided homes in Nairobi's Kibera slum.", "Kibera", "locatedIn", "Nairobi"),
+    ("Doctors at the Al-Shifa hospital in Gaza City said dozens were hurt.", "Al-Shifa", "locatedIn", "Gaza City"),
 ]
 
 NEGATIVE = [

@@ -197,11 +197,18 @@ def name_before(tok: Token) -> Token | None:
     return doc[i] if i >= 0 and entity(doc[i]) else None
 
 
+#: Words written between a preposition and the name it governs.
+_BEFORE_A_NAME = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north-eastern",
+                            "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+                            "southeastern", "southwestern"})
+
+
 def name_after(tok: Token) -> Token | None:
-    """The first token of the name written right after *tok* (over "the" and spaces)."""
+    """The first token of the name written right after *tok* (over "the", a compass word and spaces)."""
     doc = tok.doc
     i = tok.i + 1
-    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "the"):
+    # over "the" and a compass word: "Rafah in southern Gaza", "in the north-east of"
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ in _BEFORE_A_NAME) and not entity(doc[i]):
         i += 1
     # over a hyphenated modifier: "with the state-run Sinopec"
     j = i
