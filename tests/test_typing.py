@@ -41,6 +41,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("He joined Super Octanos, C.A., a refiner.", "Super Octanos, C.A.", "Organization"),
     ("Indonesia became a full member of BRICS in January.", "BRICS", "Organization"),
     ("The Government of India approved the plan.", "India", "Place"),
+    ("Several parties, including the SJB, the Sri Lanka Mahajana Pakshaya and the Sri Lanka Muslim Congress, "
+     "signed the MoU.", "Sri Lanka Mahajana Pakshaya", "Organization"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected

@@ -379,7 +379,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
-    mentions = _join_legal_forms(doc, _join_particles(doc, mentions))
+    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, mentions)))
     for m in mentions:
         _government_name(doc, m)
         _cut_title(doc, m)
@@ -392,6 +392,29 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the [Sri Lanka] [Mahajana Pakshaya]": after "the", a place's name and a name the NER calls
+    a person right after it are one name, a body named for its place ("the <place> <person>" is no
+    English for a person)."""
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    gone: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        nxt = by_start.get(m.end)
+        if (id(m) in gone or nxt is None or m.kind != "name" or m.start == 0 or doc[m.start - 1].lower_ != "the"
+                or "Place" not in m.type_votes or set(nxt.type_votes) != {"Person"} or nxt.title is not None
+                or nxt.source != "ner"
+                or doc[m.end - 1].whitespace_ != " " or doc[m.end - 1].sent != doc[nxt.start].sent):
+            continue
+        gone.add(id(nxt))
+        m.end = nxt.end
+        # its votes were for the place alone (the NER's, the gazetteer's): the whole is typed by
+        # its own words and context, with a lean to a body
+        m.reasons.clear()
+        m.type_votes.clear()
+        m.vote("Organization", 1.0, "a name that begins with a place's ('the Sri Lanka ... ')")
+    return [m for m in mentions if id(m) not in gone]
 
 
 def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
