@@ -347,6 +347,7 @@ POSITIVE = [
     ("The company is based in Shenzhen, in China's Guangdong province.", "Shenzhen", "locatedIn", "Guangdong province"),
     ("Police raided homes in Nairobi's Kibera slum.", "Kibera", "locatedIn", "Nairobi"),
     ("Doctors at the Al-Shifa hospital in Gaza City said dozens were hurt.", "Al-Shifa", "locatedIn", "Gaza City"),
+    ("Nigeria's Dangote Group signed an MoU with Morocco's OCP.", "Dangote Group", "signsAgreementWith", "OCP"),
 ]
 
 NEGATIVE = [
@@ -462,6 +463,8 @@ NEGATIVE = [
     ("The payment is due in March.", "payment", "visited", "March"),
     ("Vietnam and the Philippines agreed on the need for talks.", "Vietnam", "signsAgreementWith", "Philippines"),
     ("Talks were held between Kenya and Uganda.", "Kenya", "signsAgreementWith", "Uganda"),
+    # the possessor of the other side is not a side: "with Morocco's OCP"
+    ("Nigeria's Dangote Group signed an MoU with Morocco's OCP.", "Dangote Group", "signsAgreementWith", "Morocco"),
 ]
 
 

@@ -218,8 +218,19 @@ def name_after(tok: Token) -> Token | None:
     if j > i and j < len(doc) and entity(doc[j]) and doc[j - 1].text != "-":
         return doc[j]
     if i < len(doc) and entity(doc[i]):
-        return _administrative_name(doc, i) or doc[i]
+        return _administrative_name(doc, i) or _possessed_name(doc, i) or doc[i]
     return None
+
+
+def _possessed_name(doc, i: int) -> Token | None:
+    """"with Morocco's OCP": the name a possessor written after *tok* owns is the one meant."""
+    k = _name_end(doc, i)
+    if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+        k += 1
+    elif doc[k - 1].lower_ not in ("'s", "’s"):
+        return None
+    owned = entity(doc[k]) if k < len(doc) else None
+    return doc[k] if owned is not None and owned != entity(doc[i]) else None
 
 
 def _administrative_name(doc, i: int) -> Token | None:
