@@ -348,6 +348,7 @@ POSITIVE = [
     ("Police raided homes in Nairobi's Kibera slum.", "Kibera", "locatedIn", "Nairobi"),
     ("Doctors at the Al-Shifa hospital in Gaza City said dozens were hurt.", "Al-Shifa", "locatedIn", "Gaza City"),
     ("Nigeria's Dangote Group signed an MoU with Morocco's OCP.", "Dangote Group", "signsAgreementWith", "OCP"),
+    ("Brazilian President Lula da Silva's plane touched down in Hanoi on Sunday.", "Lula da Silva", "visited", "Hanoi"),
 ]
 
 NEGATIVE = [
