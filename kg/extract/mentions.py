@@ -15,7 +15,7 @@ Three kinds, in the order they are trusted:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, SENT_START
@@ -394,27 +394,42 @@ def name_mentions(doc: Doc) -> list[Mention]:
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
 
 
+def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Mention], bool],
+                on_join: Callable[[Mention], None] | None = None) -> list[Mention]:
+    """Names merged into the name before them: each name that starts *gap* tokens after another
+    name ends and that *joins* accepts becomes part of it (then *on_join* sees the longer one)."""
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    out: list[Mention] = []
+    gone: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if id(m) in gone:
+            continue
+        while m.kind == "name" and (nxt := by_start.get(m.end + gap)) is not None and id(nxt) not in gone \
+                and joins(m, nxt):
+            gone.add(id(nxt))
+            m.end = nxt.end
+            if on_join is not None:
+                on_join(m)
+        out.append(m)
+    return out
+
+
 def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the [Sri Lanka] [Mahajana Pakshaya]": after "the", a place's name and a name the NER calls
     a person right after it are one name, a body named for its place ("the <place> <person>" is no
     English for a person)."""
-    by_start = {m.start: m for m in mentions if m.kind == "name"}
-    gone: set[int] = set()
-    for m in sorted(mentions, key=lambda m: m.start):
-        nxt = by_start.get(m.end)
-        if (id(m) in gone or nxt is None or m.kind != "name" or m.start == 0 or doc[m.start - 1].lower_ != "the"
-                or "Place" not in m.type_votes or set(nxt.type_votes) != {"Person"} or nxt.title is not None
-                or nxt.source != "ner"
-                or doc[m.end - 1].whitespace_ != " " or doc[m.end - 1].sent != doc[nxt.start].sent):
-            continue
-        gone.add(id(nxt))
-        m.end = nxt.end
+    def joins(m: Mention, nxt: Mention) -> bool:
+        return (m.start > 0 and doc[m.start - 1].lower_ == "the" and "Place" in m.type_votes
+                and set(nxt.type_votes) == {"Person"} and nxt.title is None and nxt.source == "ner"
+                and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
+
+    def retype(m: Mention) -> None:
         # its votes were for the place alone (the NER's, the gazetteer's): the whole is typed by
         # its own words and context, with a lean to a body
         m.reasons.clear()
         m.type_votes.clear()
         m.vote("Organization", 1.0, "a name that begins with a place's ('the Sri Lanka ... ')")
-    return [m for m in mentions if id(m) not in gone]
+    return _join_names(mentions, 0, joins, retype)
 
 
 def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -422,18 +437,12 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     its name, though the NER may tag it as a name of its own (a place, for "C.A.")."""
     from .entity_typing import legal_forms  # typing imports this module
     forms = legal_forms()
-    by_start = {m.start: m for m in mentions if m.kind == "name"}
-    gone: set[int] = set()
-    for m in sorted(mentions, key=lambda m: m.start):
-        nxt = by_start.get(m.end + 1)
-        if id(m) in gone or m.kind != "name" or m.source == "places" or nxt is None or doc[m.end].text != ",":
-            continue
+
+    def joins(m: Mention, nxt: Mention) -> bool:
         form = doc[nxt.start:nxt.end].text.lower()
-        if form in forms or form.replace(".", "") in _LEGAL_ENDINGS:
-            gone.add(id(nxt))
-            m.end = nxt.end
-            m.vote("Organization", 2.0, "has a company's legal form")
-    return [m for m in mentions if id(m) not in gone]
+        return m.source != "places" and doc[m.end].text == "," and (
+            form in forms or form.replace(".", "") in _LEGAL_ENDINGS)
+    return _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
 
 
 #: Lower-case particles inside Romance, Dutch and German names ("Monte dei Paschi di Siena",
@@ -445,19 +454,8 @@ _NAME_PARTICLES = frozenset({"de", "del", "dei", "della", "delle", "degli", "di"
 def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name for two names joined by a lower-case particle ("Monte" dei "Paschi"), typed by
     the first (the particle's phrase is its complement: "Paschi di Siena" is no place)."""
-    by_start = {m.start: m for m in mentions if m.kind == "name"}
-    out: list[Mention] = []
-    gone: set[int] = set()
-    for m in sorted(mentions, key=lambda m: m.start):
-        if id(m) in gone:
-            continue
-        while m.kind == "name" and m.end < len(doc) and doc[m.end].lower_ in _NAME_PARTICLES \
-                and doc[m.end].is_lower and (nxt := by_start.get(m.end + 1)) is not None and id(nxt) not in gone \
-                and doc[m.end - 1].sent == doc[nxt.start].sent:
-            gone.add(id(nxt))
-            m.end = nxt.end
-        out.append(m)
-    return out
+    return _join_names(mentions, 1, lambda m, nxt: doc[m.end].lower_ in _NAME_PARTICLES and doc[m.end].is_lower
+                       and doc[m.end - 1].sent == doc[nxt.start].sent)
 
 
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
