@@ -349,6 +349,8 @@ POSITIVE = [
     ("Doctors at the Al-Shifa hospital in Gaza City said dozens were hurt.", "Al-Shifa", "locatedIn", "Gaza City"),
     ("Nigeria's Dangote Group signed an MoU with Morocco's OCP.", "Dangote Group", "signsAgreementWith", "OCP"),
     ("Brazilian President Lula da Silva's plane touched down in Hanoi on Sunday.", "Lula da Silva", "visited", "Hanoi"),
+    ("The delegation comprising Minister Ali Khan and Minister Omar Farouk arrived in Doha.", "delegation",
+     "includes", "Omar Farouk"),
 ]
 
 NEGATIVE = [

@@ -65,9 +65,12 @@ def agent_of(tok: Token) -> Token | None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-            if cur is tok and cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS \
-                    and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head  # "the forum, made up of A and B": the noun the participle describes
+            if cur is tok and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (
+                    (cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS)
+                    or (cur.tag_ == "VBG" and cur.lemma_ in _CONTAINMENT_VERBS)):
+                # "the forum, made up of A and B", "the delegation comprising A and B": the noun the
+                # participle describes
+                return cur.head
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 if entity(cur.head) is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                     cur = cur.head  # "signed a memorandum to purchase": the purpose of a deal, done by its party
