@@ -351,6 +351,17 @@ POSITIVE = [
     ("Brazilian President Lula da Silva's plane touched down in Hanoi on Sunday.", "Lula da Silva", "visited", "Hanoi"),
     ("The delegation comprising Minister Ali Khan and Minister Omar Farouk arrived in Doha.", "delegation",
      "includes", "Omar Farouk"),
+    # a place or organisation that is in a place, or on its edge
+    ("Makerere University is in Kampala.", "Makerere University", "locatedIn", "Kampala"),
+    ("Camp Bastion lies on the outskirts of Lashkar Gah.", "Camp Bastion", "locatedIn", "Lashkar Gah"),
+    ("Mount Kenya University is on the edge of Thika.", "Mount Kenya University", "locatedIn", "Thika"),
+    # a trip begun or ended in a place; a name whose particle the NER kept apart from its last word
+    ("Mr Li wrapped up his three-nation tour in Berlin.", "Li", "visited", "Berlin"),
+    ("Ms von der Leyen arrived in Kyiv by train.", "von der Leyen", "visited", "Kyiv"),
+    # agreeing with someone on a deal, or to do something together
+    ("Siemens has agreed with Alstom on the sale of its signalling unit.", "Siemens", "signsAgreementWith", "Alstom"),
+    ("Boliden said it had agreed with Saudi Aramco to open a gold mine.", "Boliden", "signsAgreementWith",
+     "Saudi Aramco"),
 ]
 
 NEGATIVE = [
@@ -468,6 +479,13 @@ NEGATIVE = [
     ("Talks were held between Kenya and Uganda.", "Kenya", "signsAgreementWith", "Uganda"),
     # the possessor of the other side is not a side: "with Morocco's OCP"
     ("Nigeria's Dangote Group signed an MoU with Morocco's OCP.", "Dangote Group", "signsAgreementWith", "Morocco"),
+    ("President William Ruto is in Nairobi this week.", "William Ruto", "locatedIn", "Nairobi"),
+    # a gathering is attended, not made of its people
+    ("The talks included Prime Minister Keir Starmer and President Emmanuel Macron.", "talks", "includes",
+     "Keir Starmer"),
+    # agreeing with someone's view is no agreement
+    ("Mr Sunak agreed with President Macron on the need for more aid.", "Sunak", "signsAgreementWith", "Macron"),
+    ("Mr Sunak said he agreed with Mr Starmer that the law should change.", "Sunak", "signsAgreementWith", "Starmer"),
 ]
 
 

@@ -454,8 +454,13 @@ _NAME_PARTICLES = frozenset({"de", "del", "dei", "della", "delle", "degli", "di"
 def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name for two names joined by a lower-case particle ("Monte" dei "Paschi"), typed by
     the first (the particle's phrase is its complement: "Paschi di Siena" is no place)."""
-    return _join_names(mentions, 1, lambda m, nxt: doc[m.end].lower_ in _NAME_PARTICLES and doc[m.end].is_lower
-                       and doc[m.end - 1].sent == doc[nxt.start].sent)
+    def particle(i: int) -> bool:
+        return doc[i].lower_ in _NAME_PARTICLES and doc[i].is_lower
+
+    mentions = _join_names(mentions, 1, lambda m, nxt: particle(m.end) and doc[m.end - 1].sent == doc[nxt.start].sent)
+    # the particle inside the first name: "[Ms von der] [Leyen]" (the NER's person, then a place)
+    return _join_names(mentions, 0, lambda m, nxt: m.end - m.start > 1 and particle(m.end - 1)
+                       and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
 
 
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
@@ -771,6 +776,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
             continue  # "the forum members": the members of "the forum", a description resolved elsewhere
         lemma = root.lemma_.lower()
+        if lemma in lex.gathering_nouns or root.lower_ in lex.gathering_nouns:
+            continue  # "the talks included A and B": a gathering is an event its people attend, not a set
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
             c.dep_ == "appos" for c in root.children
