@@ -16,7 +16,7 @@ from rdflib.term import Node
 from ...errors import KgError, QueryError
 from ..mapping import Triple
 from ..vocab import PREFIXES
-from .incremental import META, IncrementalStore, Quad
+from .incremental import ENRICHMENT, META, IncrementalStore, Quad
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -74,6 +74,7 @@ def _terms(raw: list[tuple[object, ...]]) -> list[tuple[Node | None, ...]]:
 
 
 _META = to_ox(META)
+_ENRICHMENT = to_ox(ENRICHMENT)
 
 
 def _problem(exc: OSError) -> str:
@@ -124,21 +125,43 @@ class OxigraphStore(IncrementalStore):
             self._unflushed = 0
 
     def _raw_triples(self, subjects: Sequence[Node], predicates: Sequence[Node] | None = None) -> Iterator[Triple]:
-        default = ox.DefaultGraph()
+        skip = {ox.DefaultGraph(), _META, _ENRICHMENT}
         wanted = None if predicates is None else {to_ox(p) for p in predicates}
+        terms: dict[object, Node | None] = {}  # predicates and objects recur: convert each once
         for subject in subjects:  # one scan per subject, filtered here: cheaper than a scan per predicate
+            # a node named in thousands of documents has the same triple in each one's graph:
+            # yield it once (as SELECT DISTINCT does), before it is converted
+            seen: set[tuple[object, object]] = set()
             for quad in self.store.quads_for_pattern(to_ox(subject), None, None, None):
-                if quad.graph_name != default and quad.graph_name != _META and (wanted is None or quad.predicate in wanted):
-                    yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+                if quad.graph_name in skip or (wanted is not None and quad.predicate not in wanted):
+                    continue
+                key = (quad.predicate, quad.object)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield (subject, terms[quad.predicate] if quad.predicate in terms else terms.setdefault(quad.predicate, from_ox(quad.predicate)),
+                       terms[quad.object] if quad.object in terms else terms.setdefault(quad.object, from_ox(quad.object)))
 
     def _replace_view(self, subjects: Sequence[Node], triples: Sequence[Triple]) -> None:
-        # two transactions: a kill in between leaves the pending markers, and the next run redoes it
+        # Only what changed is written: a node stated in thousands of documents (a country, a
+        # statement with thousands of pieces of evidence) is rewritten by every group that touches
+        # it, and deleting and re-inserting all its triples each time made finalize quadratic in
+        # time and filled RocksDB's write buffers with tombstones.
+        # Two transactions: a kill in between leaves the pending markers, and the next run redoes it.
         default = ox.DefaultGraph()
-        old = [q for s in subjects for q in self.store.quads_for_pattern(to_ox(s), None, None, default)]
-        if old:
-            self.store.update("DELETE DATA { " + " ".join(
-                f"{q.subject} {q.predicate} {q.object} ." for q in old) + " }")
-        self._insert([(s, p, o, None) for s, p, o in triples])
+        old = {q.triple for s in subjects for q in self.store.quads_for_pattern(to_ox(s), None, None, default)}
+        new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        gone = old - new
+        if gone:
+            self.store.update("DELETE DATA { " + " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + " }")
+            self._unflushed += len(gone)  # tombstones fill the write buffers as inserts do
+        added = new - old
+        if added:
+            self.store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in added)
+            self._unflushed += len(added)
+        if self._unflushed >= self.flush_every:
+            self.store.flush()
+            self._unflushed = 0
 
     def _ntriples(self, construct: str | None = None) -> bytes:
         if construct is not None:
