@@ -18,7 +18,13 @@
    the store only: the listing of every fact of its kind, for the record.
 4. **Memory**: peak RSS of ``kg.build(..., store="oxigraph:DIR")`` over ``--docs`` and
    ``--docs × --scale`` small generated articles, each build in its own process. Target: the
-   larger build at most 1.3× the smaller one's peak.
+   larger build at most 1.3× the smaller one's peak. Each article has names of its own, made
+   from its number in letters ("Bebaba Works", "Alex Bebabason", "Bebabaport": the NER drops
+   digits, so "Port City 12" was one node in thousands of articles), and one of eight countries,
+   each of which is then named in an eighth of the articles, as a country is in a wire feed.
+   ``--same-names`` builds the previous articles instead, whose few names recur in most of
+   them: a worst case for combining evidence, which must read every article's evidence for a
+   node each time a group of documents touches it.
 
 The machine is shared and noisy: figures are medians of ``--repeat`` runs; compare the ratios.
 """
@@ -88,18 +94,46 @@ def median_time(func, repeat: int) -> float:
     return statistics.median(timed(func) for _ in range(repeat))
 
 
-#: One generated article; names vary with *n* so that every article adds new nodes.
-TEMPLATE = """Delegation {n} Visits Port City {n}
+#: One generated article: its names are made from its number (:func:`name`), so that every
+#: article adds new nodes, and it names one of :data:`COUNTRIES`.
+TEMPLATE = """Delegation {w} Visits {w}port
+
+Mayor Alex {w}son visited {w}port on Tuesday. The {w} Harbour Group includes {w} Works and {w} Foods.
+
+{w} Works signed an agreement with {w} Foods on Wednesday. The {w} Harbour Group is based in {w}port, {country}.
+"""
+COUNTRIES = ("Kenya", "Chile", "Norway", "Vietnam", "Canada", "Egypt", "Peru", "Poland")
+#: The previous articles (``--same-names``): the NER drops the numbers, so their few names recur
+#: in most articles ("Port City" in about 60 % of them).
+SAME_NAMES_TEMPLATE = """Delegation {n} Visits Port City {n}
 
 Mayor Alex Walker{n} visited Port City {n} on Tuesday. The Harbour Group {n} includes Acme Works {n} and Delta Foods {n}.
 
 Acme Works {n} signed an agreement with Delta Foods {n} on Wednesday. The Harbour Group {n} is based in Port City {n}.
 """
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70: three make 343,000 names
+
+
+def name(n: int) -> str:
+    """Article *n*'s name stem, in letters: 0 → "Bababa", 1 → "Bebaba"."""
+    letters = ""
+    for _ in range(3):
+        n, digit = divmod(n, len(_SYLLABLES))
+        letters += _SYLLABLES[digit]
+    return letters.capitalize()
+
+
+def article(template: str, n: int) -> str:
+    """Generated article *n*."""
+    return template.format(n=n, w=name(n), country=COUNTRIES[n % len(COUNTRIES)])
+
 
 _MEMORY_CHILD = textwrap.dedent("""
     import resource, sys, kg
+    sys.path.insert(0, sys.argv[4])
+    from bench_store import article
     n, path, template = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    texts = (template.format(n=i) for i in range(n))   # streamed, never a list
+    texts = (article(template, i) for i in range(n))   # streamed, never a list
     graph = kg.build(texts=texts, store="oxigraph:" + path)
     try:  # this process's own peak: Linux's ru_maxrss keeps the parent's peak across exec
         with open("/proc/self/status") as status:
@@ -110,10 +144,10 @@ _MEMORY_CHILD = textwrap.dedent("""
 """)
 
 
-def peak_rss(docs: int, folder: Path) -> tuple[float, int, float]:
+def peak_rss(docs: int, folder: Path, template: str = TEMPLATE) -> tuple[float, int, float]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(docs), str(folder / f"mem{docs}.db"), TEMPLATE],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(docs), str(folder / f"mem{docs}.db"), template,
+                           str(Path(__file__).resolve().parent)], capture_output=True, text=True, check=True)
     kib, triples = done.stdout.split()
     return int(kib) / 1024, int(triples), time.perf_counter() - start
 
@@ -127,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=int, default=10, help="the larger memory build has --docs × --scale documents")
     ap.add_argument("--skip-memory", action="store_true", help="leave out the peak-memory builds")
     ap.add_argument("--only-memory", action="store_true", help="only the peak-memory builds")
+    ap.add_argument("--same-names", action="store_true",
+                    help="memory builds over the previous articles, whose few names recur in most of them")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         if not args.only_memory:
@@ -196,10 +232,12 @@ def compare(args: argparse.Namespace, folder: Path) -> None:
 
 def memory(args: argparse.Namespace, folder: Path) -> None:
     """Peak RSS of a small and a large build into an Oxigraph store, each in its own process."""
-    small, small_triples, small_time = peak_rss(args.docs, folder)
-    big, big_triples, big_time = peak_rss(args.docs * args.scale, folder)
+    template = SAME_NAMES_TEMPLATE if args.same_names else TEMPLATE
+    small, small_triples, small_time = peak_rss(args.docs, folder, template)
+    big, big_triples, big_time = peak_rss(args.docs * args.scale, folder, template)
     ratio = big / small
-    print(f"peak RSS, kg.build into oxigraph: {args.docs} docs {small:.0f} MB ({small_triples} triples, {small_time:.0f} s); "
+    kind = "the same names in most articles" if args.same_names else "names of their own"
+    print(f"peak RSS, kg.build into oxigraph, articles with {kind}: {args.docs} docs {small:.0f} MB ({small_triples} triples, {small_time:.0f} s); "
           f"{args.docs * args.scale} docs {big:.0f} MB ({big_triples} triples, {big_time:.0f} s); "
           f"ratio {ratio:.2f} (target ≤ 1.3: {'ok' if ratio <= 1.3 else 'MISSED'})")
     print(json.dumps({"small_mb": round(small, 1), "big_mb": round(big, 1), "ratio": round(ratio, 3)}))
