@@ -119,7 +119,12 @@ class OxigraphStore(IncrementalStore):
     def _insert(self, quads: Sequence[Quad]) -> None:
         self.store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else to_ox(g))
                           for s, p, o, g in quads)
-        self._unflushed += len(quads)
+        self._written(len(quads))
+
+    def _written(self, count: int) -> None:
+        """Count *count* quads written or deleted (deletions leave tombstones in the write
+        buffers too), and flush the buffers to disk every :attr:`flush_every`."""
+        self._unflushed += count
         if self._unflushed >= self.flush_every:
             self.store.flush()
             self._unflushed = 0
@@ -128,6 +133,9 @@ class OxigraphStore(IncrementalStore):
         skip = {ox.DefaultGraph(), _META, _ENRICHMENT}
         wanted = None if predicates is None else {to_ox(p) for p in predicates}
         terms: dict[object, Node | None] = {}  # predicates and objects recur: convert each once
+
+        def term(t: object) -> Node | None:
+            return terms[t] if t in terms else terms.setdefault(t, from_ox(t))
         for subject in subjects:  # one scan per subject, filtered here: cheaper than a scan per predicate
             # a node named in thousands of documents has the same triple in each one's graph:
             # yield it once (as SELECT DISTINCT does), before it is converted
@@ -139,29 +147,21 @@ class OxigraphStore(IncrementalStore):
                 if key in seen:
                     continue
                 seen.add(key)
-                yield (subject, terms[quad.predicate] if quad.predicate in terms else terms.setdefault(quad.predicate, from_ox(quad.predicate)),
-                       terms[quad.object] if quad.object in terms else terms.setdefault(quad.object, from_ox(quad.object)))
+                yield subject, term(quad.predicate), term(quad.object)
 
     def _replace_view(self, subjects: Sequence[Node], triples: Sequence[Triple]) -> None:
         # Only what changed is written: a node stated in thousands of documents (a country, a
         # statement with thousands of pieces of evidence) is rewritten by every group that touches
-        # it, and deleting and re-inserting all its triples each time made finalize quadratic in
-        # time and filled RocksDB's write buffers with tombstones.
+        # it, and most of its view (its label, the evidence links of other documents) stays.
         # Two transactions: a kill in between leaves the pending markers, and the next run redoes it.
         default = ox.DefaultGraph()
         old = {q.triple for s in subjects for q in self.store.quads_for_pattern(to_ox(s), None, None, default)}
         new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
-        gone = old - new
-        if gone:
+        if gone := old - new:
             self.store.update("DELETE DATA { " + " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + " }")
-            self._unflushed += len(gone)  # tombstones fill the write buffers as inserts do
-        added = new - old
-        if added:
+        if added := new - old:
             self.store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in added)
-            self._unflushed += len(added)
-        if self._unflushed >= self.flush_every:
-            self.store.flush()
-            self._unflushed = 0
+        self._written(len(gone) + len(added))
 
     def _ntriples(self, construct: str | None = None) -> bytes:
         if construct is not None:
