@@ -362,6 +362,22 @@ POSITIVE = [
     ("Siemens has agreed with Alstom on the sale of its signalling unit.", "Siemens", "signsAgreementWith", "Alstom"),
     ("Boliden said it had agreed with Saudi Aramco to open a gold mine.", "Boliden", "signsAgreementWith",
      "Saudi Aramco"),
+    # sides of a signing raised to the verb that governs "sign"; a list the parser did not coordinate
+    ("Kenya and China are expected to sign a loan agreement next week.", "Kenya", "signsAgreementWith", "China"),
+    ("The two countries formalised a deal between Venezuelan energy firm PDVSA and Argentina's Enarsa.",
+     "Enarsa", "signsAgreementWith", "PDVSA"),
+    # a set whose phrase holds a name's own chunk ("the University of Waikato alumni")
+    ("Among the high-profile University of Waikato alumni attending is Teuku Faizasyah, a spokesman.",
+     "alumni", "includes", "Teuku Faizasyah"),
+    # who travels is a person, whatever the NER said
+    ("After stops in Hanoi and Manila, Blinken headed to Seoul.", "Blinken", "visited", "Seoul"),
+    # a perfect of going; a visit to a facility in a place
+    ("Prime Minister Keir Starmer has been to Washington twice since taking office.", "Keir Starmer", "visited",
+     "Washington"),
+    ("Dutch King Willem-Alexander paid a visit to a refugee camp in Jordan.", "Willem-Alexander", "visited", "Jordan"),
+    # a group named for its members signs through them
+    ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
+     "signsAgreementWith", "Iberia"),
 ]
 
 NEGATIVE = [
@@ -486,6 +502,20 @@ NEGATIVE = [
     # agreeing with someone's view is no agreement
     ("Mr Sunak agreed with President Macron on the need for more aid.", "Sunak", "signsAgreementWith", "Macron"),
     ("Mr Sunak said he agreed with Mr Starmer that the law should change.", "Sunak", "signsAgreementWith", "Starmer"),
+    # a possessor in a list of names describes the next one; it is no side of the deal
+    ("The deal between Airbus and Boeing's former supplier Spirit AeroSystems was signed.", "Airbus",
+     "signsAgreementWith", "Boeing"),
+    ("After stops in Hanoi and Manila, Blinken headed to Seoul.", "Manila", "locatedIn", "Blinken"),
+    ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
+     "signsAgreementWith", "two airlines"),
+    ("The money has been sent to Kenya by the Bank of England.", "Bank of England", "visited", "Kenya"),
+    # in a list of items with their places, a later item's place is its own
+    ("His works include the Rowing Museum in Henley, Oxfordshire; the Museum of Modern Literature in Marbach, Germany; "
+     "the Des Moines Public Library, Iowa; and the Hepworth Wakefield in Wakefield.", "Museum of Modern Literature",
+     "locatedIn", "Iowa"),
+    # an interest in buying is no purchase; two listed names are two names
+    ("Dongwon Industries expressed its interest in acquiring HMM Co.", "Dongwon", "includes", "HMM"),
+    ("Shares in banks such as HSBC and Barclays fell on Monday.", "banks", "includes", "hsbc and barclays"),
 ]
 
 

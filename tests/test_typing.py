@@ -43,6 +43,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("The Government of India approved the plan.", "India", "Place"),
     ("Several parties, including the SJB, the Sri Lanka Mahajana Pakshaya and the Sri Lanka Muslim Congress, "
      "signed the MoU.", "Sri Lanka Mahajana Pakshaya", "Organization"),
+    # who travels is a person, whatever the NER said of a lone surname
+    ("After stops in Hanoi and Manila, Blinken headed to Seoul.", "Blinken", "Person"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected
@@ -80,6 +82,11 @@ def test_headline_words_and_common_acronyms_are_no_entities() -> None:
     types = _types(text)
     assert "Boost" not in types and "AI" not in types
     assert types.get("Lagos") == "Place" and types.get("Ana Okafor") == "Person"
+
+
+def test_a_word_of_a_persons_title_is_no_entity() -> None:
+    types = _types("US Secretary of State Antony Blinken returned from Cairo on Thursday.")
+    assert "State" not in types and types.get("Antony Blinken") == "Person" and types.get("US") == "Place"
 
 
 def test_every_entity_says_why_it_has_its_type() -> None:

@@ -196,6 +196,10 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in _FOUNDING and root.head.pos_ == "VERB":
         m.vote("Organization", 1.2, f"was {root.head.text}")  # "BRICS was founded in 2009"
+    # "Blinken headed to Seoul", "X flew to Jakarta": who travels is someone, not a place
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in _TRAVEL_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at", "for") for c in root.head.children):
+        m.vote("Person", 1.5, f"travels ('{root.head.text}')")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         verb = root.head
         objects = [c for c in verb.subtree if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > root.i
@@ -245,6 +249,9 @@ _ORGANISATION_MODIFIERS = frozenset({"state-run", "state-owned", "listed", "priv
 #: Words of going somewhere, whose "to"/"in" object is a place.
 _MOVEMENT = frozenset({"tour", "trip", "visit", "travel", "fly", "go", "come", "arrive", "arrival", "journey", "head",
                        "return", "move", "drive", "sail", "flight", "stopover", "excursion", "pilgrimage"})
+#: Verbs of travelling whose subject is a traveller ("headed to", "flew to"); not "visit", whose
+#: subject may be a group or a company's team, nor "come"/"go", said of prices and talks.
+_TRAVEL_VERBS = frozenset({"travel", "fly", "head", "arrive", "land", "tour", "journey", "sail", "drive"})
 
 
 def name_votes(words: Sequence[str]) -> list[Vote]:

@@ -167,6 +167,9 @@ def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     second name is no entity of its own."""
     if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
         return end
+    first = doc[end - 1]
+    if first.is_upper and len(first.text) > 1 and doc[end].lower_ == "and":
+        return end  # "HSBC and Barclays": an acronym is a name of its own, not a founder's
     j = end + 1
     while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and not owned[j] \
             and doc[j].lower_ not in lexicon().titles:
@@ -385,6 +388,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
     mentions += [m.prefix for m in mentions if m.prefix is not None]
+    # "US Secretary of [State] Antony Blinken": a word of a person's title is no name of its own
+    in_titles = {i for m in mentions if m.title_span is not None for i in range(*m.title_span)}
+    mentions = [m for m in mentions if not (m.title_span is None and m.start in in_titles and m.end - 1 in in_titles
+                                            and not is_place(doc[m.start:m.end].text))]
     headline_only = _headline_only(doc, mentions)
     mentions = [m for m in mentions if not _agreement_words(doc, m)]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
@@ -826,7 +833,17 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
             while start < tok.i and taken[start]:
                 start += 1
             chunks.append(doc[start:tok.i + 1])
+    # the chunker drops a noun phrase that holds a name's own chunk: "among [the University of
+    # Waikato alumni] attending is A"; take the noun's phrase up to it
+    roots = {c.root.i for c in chunks}
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.i not in roots and tok.dep_ in _ARGUMENT_DEPS and tok.left_edge.i < tok.i:
+            chunks.append(doc[tok.left_edge.i:tok.i + 1])
     return sorted(chunks, key=lambda c: (c.start, -c.end))
+
+
+#: Dependencies of a noun phrase that stands as an argument of its own (not a modifier of another noun).
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 
 
 def _collective(tok: Token, lex) -> bool:

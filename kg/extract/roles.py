@@ -415,11 +415,14 @@ def _semicolon_list(tok: Token) -> list[Token]:
         k = j + 1
         first = None
         clause = False  # a verb before the name: the item is a clause, not a list entry
+        other = False  # another name before it: a place after it is that name's ("the Library, Iowa")
         while k < sent.end and doc[k].text != ";":
             if first is None and doc[k].pos_ in ("VERB", "AUX"):
                 clause = True
-            if first is None and not clause and doc[k]._.kg_type == kind and kind is not None:
+            if first is None and not clause and doc[k]._.kg_type == kind and kind is not None \
+                    and not (other and kind == "Place"):
                 first = doc[k]
+            other = other or (doc[k]._.kg_entity is not None and doc[k]._.kg_type != kind)
             k += 1
         if first is not None:
             items.append(first)
@@ -517,17 +520,25 @@ def _surface_list(tok: Token) -> list[Token]:
             and not entity(t) and t.lower_ not in (",", "and"))]
         return 0 < hi - lo <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
             t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
+            # "PDVSA and Argentina's Enarsa": the possessive of a name that describes the next item
+            or (t.tag_ == "POS" and t.i > lo and entity(doc[t.i - 1]))
             or (t.pos_ == "PROPN" and t.is_title)
             # "Pansy Wong, Minister for Ethnic Affairs, the Hon. Kate Wilkinson": a title's "of"/"for"
             or (t.lower_ in ("of", "for") and (_title_word(doc[t.i - 1]) or doc[t.i - 1].pos_ == "PROPN"))
             for t in between)
+
+    def possessive(j: int) -> bool:
+        # "Airbus and Boeing's supplier Spirit": a possessor describes the next item, it is none
+        k = _name_end(doc, j)
+        return k < len(doc) and doc[k].tag_ == "POS"
 
     aside = _asides(sent)
     out = []
     i = _name_start(doc, tok.i)
     while True:  # leftwards
         j = i - 1
-        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside):
+        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside
+                                       and not possessive(j)):
             j -= 1
         if j < sent.start or not gap_ok(j + 1, i):
             break
@@ -536,7 +547,8 @@ def _surface_list(tok: Token) -> list[Token]:
     end = _name_end(doc, tok.i)
     while True:  # rightwards
         j = end
-        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside):
+        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside
+                                    and not possessive(j)):
             j += 1
         if j >= sent.end or not gap_ok(end, j):
             break
@@ -615,6 +627,10 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         cand = candidates[n]
         n += 1
         key = resolve_token(cand, or_possessor, members)
+        if expand and named and cand._.kg_type == "Group":
+            # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
+            while cand.head is not cand and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
+                cand = cand.head
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
