@@ -220,3 +220,22 @@ def test_here_in_a_wire_story_is_the_dateline_place() -> None:
                    "would grow.")
     assert ("Ana Silva", "visited", "Lisbon") in facts
     assert not _facts("Finance Minister Ana Silva said at the end of a brief visit here that trade would grow.")
+
+
+def test_the_region_is_no_city_named_before() -> None:
+    facts = _facts("Prime Minister Shigeru Ishiba toured a factory in Karawang on Saturday. "
+                   "The visit follows a trip by Chinese Premier Li Qiang to the region last month.")
+    assert ("Shigeru Ishiba", "visited", "Karawang") in facts
+    assert not any(s == "Li Qiang" and o == "Karawang" for s, _, o in facts), facts
+
+
+def test_the_two_leaders_are_the_two_people_named_before() -> None:
+    facts = _facts("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto on Saturday. "
+                   "The two leaders signed an agreement on defence equipment.")
+    assert {("Shigeru Ishiba", "signsAgreementWith", "Prabowo Subianto"),
+            ("Prabowo Subianto", "signsAgreementWith", "Shigeru Ishiba")} & facts, facts
+
+
+def test_the_two_companies_are_not_three_named_before() -> None:
+    facts = _facts("Samsung, Tesla and Apple met in Austin on Monday. The two companies signed a supply agreement.")
+    assert not any(p == "signsAgreementWith" for _, p, _ in facts), facts

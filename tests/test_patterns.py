@@ -375,6 +375,18 @@ POSITIVE = [
     ("Prime Minister Keir Starmer has been to Washington twice since taking office.", "Keir Starmer", "visited",
      "Washington"),
     ("Dutch King Willem-Alexander paid a visit to a refugee camp in Jordan.", "Willem-Alexander", "visited", "Jordan"),
+    # a facility named for a place the article names: the name says where it is (a unit is no word of it)
+    ("Protesters in Mannar oppose the proposed 250 MW Mannar Wind Power Project by Adani Green Energy.",
+     "Mannar Wind Power Project", "locatedIn", "Mannar"),
+    # Y's X read from the words however parsed
+    ("GBS Technology and IVS Global Services partner India’s Ministry of External Affairs.",
+     "Ministry of External Affairs", "locatedIn", "India"),
+    # signatories with their offices in apposition, and the bodies they sign for
+    ("The agreement was signed by Professor Jane Smith, Provost of Monash University, and Dr Li Wei, "
+     "Vice-President of Fudan University.", "Monash University", "signsAgreementWith", "Fudan University"),
+    # X's parent company A
+    ("Google's parent company Alphabet reported earnings.", "Alphabet", "includes", "Google"),
+    ("HD Hyundai's holding company HD Holdings raised funds.", "HD Holdings", "includes", "HD Hyundai"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -513,6 +525,14 @@ NEGATIVE = [
     ("His works include the Rowing Museum in Henley, Oxfordshire; the Museum of Modern Literature in Marbach, Germany; "
      "the Des Moines Public Library, Iowa; and the Hepworth Wakefield in Wakefield.", "Museum of Modern Literature",
      "locatedIn", "Iowa"),
+    # a state lies in no city of its country, whatever the apposition's parse
+    ("He died in Sherman Oaks, California, a suburb of Los Angeles, in 1993.", "California", "locatedIn",
+     "Los Angeles"),
+    # "the alliance" is neither of the members its sentence names
+    ("Nissan and Renault are members of the alliance, along with Mitsubishi.", "Nissan", "includes", "Renault"),
+    # a place word at the start of a name is no place the article names
+    ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
+     "Independence"),
     # an interest in buying is no purchase; two listed names are two names
     ("Dongwon Industries expressed its interest in acquiring HMM Co.", "Dongwon", "includes", "HMM"),
     ("Shares in banks such as HSBC and Barclays fell on Monday.", "banks", "includes", "hsbc and barclays"),

@@ -75,6 +75,13 @@ def test_apposition_after_a_name(graph: Graph) -> None:
     assert list(graph.objects(position, KG.positionIn)) == [acme]
 
 
+def test_a_capitalised_hyphenated_title_in_apposition() -> None:
+    g = kg.build(texts=["The pact was signed by Dr Li Wei, Vice-President of Fudan University, in May."]).graph
+    position = the_position(g, "Li Wei")
+    assert "Vice-President" in [str(t) for t in g.objects(position, KG.title)]
+    assert list(g.objects(position, KG.positionIn)) == [node_named(g, "Fudan University", KG.Organization)]
+
+
 def test_possessive_title_with_the_name_in_apposition(graph: Graph) -> None:
     position = the_position(graph, "Mary Major")
     assert [str(t).casefold() for t in graph.objects(position, KG.title)] == ["founder"]

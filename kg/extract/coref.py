@@ -18,6 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from .countries import is_city
 from .entities import is_country
 from .mentions import Mention
 from .records import Entity
@@ -91,10 +92,14 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 pool = [m for m in pool if counts[m.entity] == top]
             elif noun in ("city", "capital", "town", "port"):
                 pool = [m for m in pool if not is_country(entities[m.entity])] or pool
+            elif noun in ("region", "province", "state", "continent"):
+                # "a trip to the region": a city named before is no region (the region stays unresolved)
+                pool = [m for m in pool if not is_city(entities[m.entity].label)]
         if ref.source in ("pronoun", "description"):
             bound = _clause_subject(doc[ref.end - 1], ref.source == "description")
             if bound is not None:  # "Smith told him", "Abdullah paid for him to fly": him is not Smith
-                pool = [m for m in pool if not m.start <= bound.i < m.end]
+                bounds = [bound.i, *(c.i for c in bound.conjuncts)] if ref.source == "description" else [bound.i]
+                pool = [m for m in pool if not any(m.start <= b < m.end for b in bounds)]
         said = _PRONOUN_GENDER.get(doc[ref.start].lower_) if ref.source == "pronoun" else None
         if said:  # "she" is not someone already called "he", nor "Mr." Smith
             pool = [m for m in pool if gender.get(m.entity, said) == said]
@@ -133,9 +138,14 @@ def _clause_subject(pron: Token, description: bool = False) -> Token | None:
         verb = pron.head.head
     elif pron.dep_ == "nsubj" and any(c.lower_ == "for" and c.dep_ == "mark" for c in pron.head.children):
         verb = pron.head.head if pron.head.head.i != pron.head.i else None  # "paid for him to fly"
+    elif description and pron.dep_ == "pobj" and pron.head.lower_ == "of" and pron.head.head.dep_ in ("attr", "dobj"):
+        verb = pron.head.head.head  # "Nissan and Renault are members of the alliance": the alliance is neither
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity],
@@ -144,8 +154,8 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     two sentences before ("Funaro and Gros ... They have sought", "China and Sri Lanka ... The two
     sides"), of one type (the description's, if it names one), as many as it counts."""
     want = next(iter(ref.type_votes), "Thing")
-    count = {"two": 2, "both": 2, "three": 3, "four": 4}.get(doc[ref.start:ref.end][0].lower_) if ref.end - ref.start > 1 \
-        else None
+    words = [t.lower_ for t in doc[ref.start:ref.end] if t.lower_ not in ("the", "these", "those", "all")]
+    count = _COUNTS.get(words[0]) if len(words) > 1 else None  # "the two sides", "both firms"
     here = sent_of.get(ref.start, 0)
     # the names of the window, before the reference
     window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]
@@ -172,6 +182,15 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
         rank = (int(subject and root.dep_ in ("nsubj", "nsubjpass")), int(actors), m.start)
         if rank > best_rank:
             best, best_rank = tuple(keys), rank
+    if best or count != 2:
+        return best
+    # "A met B in Jakarta. The two leaders signed ...": no list, but the nearest sentence that
+    # names any of the wanted type names exactly two of one type
+    for back in range(3):
+        keys = list(dict.fromkeys(m.entity for m in window if sent_of.get(m.start, 0) == here - back and (
+            entities[m.entity].type == want or (want == "Thing" and entities[m.entity].type in ("Person", "Organization", "Place")))))
+        if keys:
+            return tuple(keys) if len(keys) == 2 and len({entities[k].type for k in keys}) == 1 else best
     return best
 
 

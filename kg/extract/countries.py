@@ -86,6 +86,29 @@ def country_of(name: str, context: Iterable[str] = ()) -> str | None:
     return candidates[0][0]
 
 
+def region_in_city(region: str, city: str) -> bool:
+    """Whether *region* names a province or state and *city* a city of the same country, so that
+    the region cannot lie in the city ("Sherman Oaks, California, a suburb of Los Angeles")."""
+    regions, cities = _places().get(fold(region), ()), _places().get(fold(city), ())
+    if not regions or not cities or country_code(region) is not None:
+        return False
+    region_codes = {code for code, population in regions if population == 0}
+    big_city = regions[0][1] >= _CITY_NOT_REGION  # "Shanghai", "Beijing": cities first
+    city_codes = {code for code, population in cities if population >= _CITY_NOT_REGION}
+    is_region = any(population == 0 for _, population in cities)
+    return not big_city and not is_region and bool(region_codes & city_codes)
+
+
+def is_city(name: str) -> bool:
+    """Whether *name* is known only as a city or town: no country, province or state has it."""
+    found = _places().get(fold(name), ())
+    return bool(found) and country_code(name) is None and all(population > 0 for _, population in found)
+
+
+#: A name with a city of this many people is read as the city rather than as a region of the same name.
+_CITY_NOT_REGION = 100_000
+
+
 def _demonym_country(doc: Doc, i: int, names: dict[str, str]) -> str | None:
     """The country of the demonym ending at token *i*: two words before one ("South African")."""
     return (names.get(fold(f"{doc[i - 1].text} {doc[i].text}")) if i > 0 else None) or names.get(fold(doc[i].text))

@@ -18,6 +18,7 @@ from .entities import resolve
 from .events import find_events
 from .mentions import Mention
 from .modality import ASSERTED
+from .name_places import name_places
 from .patterns import PatternSet, load_patterns
 from .plugins import Extractor, plugin_relations
 from .positions import find_positions
@@ -57,6 +58,7 @@ def _patterns(doc: Doc, patterns: PatternSet, text: str | None
         _original_spellings(entities, text)
     positions = find_positions(doc, entities, mentions, text=text)
     matched = list(find_relations(doc, entities, patterns, text=text, positions=positions))
+    matched += name_places(doc, entities, text)
     relations = flatten_nested_groups([r for r in matched if r.modality in ASSERTED], entities)
     relations += on_behalf(relations, positions, entities)
     return entities, mentions, relations, [r for r in matched if r.modality not in ASSERTED], positions

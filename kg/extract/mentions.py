@@ -68,6 +68,10 @@ def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or (tok.text[:1].isdigit() and tok.pos_ == "PROPN")
 
 
+#: Units written after a number, which the NER may take into the name after them.
+_UNITS = frozenset({"MW", "GW", "kW", "KW", "MWh", "GWh", "TWh", "km", "sq", "mln", "bln", "bn", "MT", "mt"})
+
+
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut determiners, possessive markers, punctuation and line breaks off both ends."""
     for i in range(start, end):  # never cross a line break: headlines end without a full stop
@@ -141,6 +145,9 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
         ) and any(t.lower_ in ("and", "&") for t in doc[end:conj.i]) and doc[start:end].root.head.i != conj.i:
             if any(t.lower_ == "of" for t in doc[start:end]):  # only inside "X of A and B" names
                 end = conj.i + 1
+    # a unit after a number ("the 250 MW [Mannar Wind Power Project]") is no word of the name
+    if end - start > 1 and start > 0 and doc[start - 1].like_num and doc[start].text in _UNITS:
+        return start + 1, end
     # capitalised compounds on the left that the NER left out ("[Unitree] Robotics")
     while start > 0:
         prev = doc[start - 1]
@@ -770,6 +777,9 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         root = chunk.root
         if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
+        if _plural_description(root) is not None and all(
+                c.lower_ in _COUNT_WORDS for c in root.children if c.i < root.i):
+            continue  # "the two leaders": the two people named before (a reference), not a set of its own
         people = root.lower_ in lex.people_nouns and _qualified(root, taken)
         if any(c.dep_ == "compound" and taken[c.i] and not is_place(doc[c.left_edge.i:c.i + 1].text)
                for c in root.children) and not people:
@@ -961,6 +971,10 @@ PLURAL_NOUNS: dict[str, str | None] = {
     "university": "Organization", "institution": "Organization", "organisation": "Organization",
     "organization": "Organization", "leader": "Person", "minister": "Person", "man": "Person",
 }
+
+
+#: The words of a bare plural reference besides its noun: "the two sides", "both companies".
+_COUNT_WORDS = frozenset({"the", "these", "those", "two", "three", "four", "both"})
 
 
 def _plural_description(tok: Token) -> int | None:

@@ -17,6 +17,8 @@ from .roles import token_entities
 EXTRACTOR = "position/title"
 CONFIDENCE = 0.85
 _ORG_TYPES = ("Organization", "Place")
+#: Forms of address, which are no offices.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "hon", "hon."})
 
 
 def _evidence(doc: Doc, tok: Token, text: str | None, extractor: str) -> Evidence:
@@ -42,12 +44,21 @@ def _is_title(tok: Token) -> bool:
     return tok.lower_ in lex.titles or tok.lemma_.lower() in lex.person_nouns or tok.lower_ in ("founder", "co-founder")
 
 
+def _title_words(tok: Token) -> str:
+    """The title an apposition's head word ends: "Vice-President" (parsed as three appositions), "Provost"."""
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start - 1].head.i == tok.head.i and (
+            doc[start - 1].text in ("-", "–") or (doc[start - 1].dep_ == "appos" and doc[start - 1].is_title)):
+        start -= 1
+    return doc[start:tok.i + 1].text
+
+
 def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention], text: str | None = None) -> list[Position]:
     found: dict[tuple[str, str, str | None], Position] = {}
 
     def add(holder: str, title: str, org: str | None, tok: Token, extractor: str) -> None:
         title = " ".join(title.split())
-        if not title or entities[holder].type != "Person" or title.casefold() in ("mr.", "mr", "mrs.", "ms.", "dr."):
+        if not title or entities[holder].type != "Person" or title.casefold() in _HONORIFICS:
             return
         key = (holder, title.casefold(), org)
         if key not in found:
@@ -68,7 +79,8 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
         holder = holders[tok.i]
         # "Edward Niedermeyer, president of Niedermeyer-Martin Co"
         if holder and entities[holder].type == "Person" and tok.head.i != tok.i:
-            for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_title(c)):
+            for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                          and not c._.kg_entity and _is_title(c)):
                 org = None
                 for c in appos.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -76,7 +88,7 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
                     elif c.dep_ == "poss" and c._.kg_entity:
                         org = c._.kg_entity
                 if org is None or entities[org].type in _ORG_TYPES:
-                    add(holder, appos.text, org, appos, "position/apposition")
+                    add(holder, _title_words(appos), org, appos, "position/apposition")
         # "DeepSeek's founder, Liang Wenfeng"
         if tok.pos_ == "NOUN" and _is_title(tok):
             poss = next((c for c in tok.children if c.dep_ == "poss" and c._.kg_entity), None)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_code, country_of, home_countries
+from .countries import country_code, country_of, home_countries, region_in_city
 from .entity_typing import name_votes, noun_type
 from .events import EVENT_KINDS
 from .lexicon import lexicon
@@ -91,7 +91,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue
                 if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
-                if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])):
+                if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])
+                                                  or _region_in_city(entities[s_key], entities[o_key])):
                     continue  # people are not located anywhere (the spec), nor countries in a country or city
                 anchor = trigger if trigger is not None else s_tok
                 sent = anchor.sent
@@ -127,6 +128,11 @@ def _country_in_place(thing: Entity, place: Entity) -> bool:
     if code is not None and continent is not None:  # "Japan, northern Africa": Japan is in Asia
         return continent_of_country().get(code, continent) != continent
     return code is not None and code not in _TERRITORIES and country_of(place.label) is not None
+
+
+def _region_in_city(thing: Entity, place: Entity) -> bool:
+    """"Sherman Oaks, California, a suburb of Los Angeles": a state or province lies in no city of its country."""
+    return thing.type == "Place" and place.type == "Place" and region_in_city(thing.label, place.label)
 
 
 #: Territories with country codes of their own that lie in a country ("Hong Kong, China", "Martinique, France").
