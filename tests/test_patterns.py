@@ -387,6 +387,14 @@ POSITIVE = [
     # X's parent company A
     ("Google's parent company Alphabet reported earnings.", "Alphabet", "includes", "Google"),
     ("HD Hyundai's holding company HD Holdings raised funds.", "HD Holdings", "includes", "HD Hyundai"),
+    # an active participle's agent is the name it describes; reaching a place; a trip that "will be to"
+    ("British Foreign Secretary David Cameron, visiting Kyiv, promised more aid.", "David Cameron", "visited", "Kyiv"),
+    ("South Korean President Yoon Suk Yeol reached Astana on Tuesday.", "Yoon Suk Yeol", "visited", "Astana"),
+    ("Chinese President Xi Jinping's first foreign trip this year will be to Serbia.", "Xi Jinping", "visited", "Serbia"),
+    ("Japanese Prime Minister Fumio Kishida laid a wreath at the Seoul National Cemetery.", "Fumio Kishida", "visited",
+     "Seoul National Cemetery"),
+    # a place the NER took for a language
+    ("Ms Meloni was in Tunis for talks with President Saied.", "Meloni", "visited", "Tunis"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -530,6 +538,8 @@ NEGATIVE = [
      "Los Angeles"),
     # "the alliance" is neither of the members its sentence names
     ("Nissan and Renault are members of the alliance, along with Mitsubishi.", "Nissan", "includes", "Renault"),
+    ("His visit is to strengthen ties with Kenya.", "His", "visited", "Kenya"),
+    ("Samsung reached Japan's market in 1990.", "Samsung", "visited", "Japan"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

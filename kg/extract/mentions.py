@@ -232,6 +232,14 @@ _CREEDS = frozenset({"muslim", "christian", "catholic", "protestant", "jew", "je
                      "socialist", "communist", "labour", "tory", "green", "arab", "kurd", "kurdish", "latino"})
 
 
+def _place_mislabelled(ent: Span) -> bool:
+    """"was in [Tunis]" tagged as a language or a nationality: a place the gazetteer knows by that
+    name, that is no demonym ("Chinese", "Kurdish")."""
+    text = ent.text
+    return ent.label_ in ("LANGUAGE", "NORP") and text[:1].isupper() and fold(text) not in demonyms() \
+        and is_place(text)
+
+
 def _named_after_demonym(ent: Span) -> bool:
     """A name the NER tagged as a nationality: "Saudi Aramco", "Turkish Airlines" (a demonym and
     then a proper noun that is no demonym itself; "Sri Lankan" stays a nationality), and a singular
@@ -271,7 +279,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         for t in ent:
             owned[t.i] = True
     for ent in doc.ents:
-        if ent.label_ in _NOT_NAMES and not _named_after_demonym(ent):
+        if ent.label_ in _NOT_NAMES and not _named_after_demonym(ent) and not _place_mislabelled(ent):
             for t in ent:
                 covered[t.i] = True
             continue

@@ -44,6 +44,22 @@ def token_entities(doc: Doc) -> list[str | None]:
     return [data.get(("._.", "kg_entity", idx, None)) for idx in doc.to_array(IDX).tolist()]
 
 
+def _among(noun: Token) -> bool:
+    """Whether *noun* is (in) the set a subject is said to be among: "A is among the leaders",
+    "among the leaders and heads of state leaders"."""
+    for _ in range(4):
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        if noun.dep_ != "pobj":
+            return False
+        if noun.head.lower_ == "among":
+            return True
+        if noun.head.lower_ != "of":
+            return False
+        noun = noun.head.head
+    return False
+
+
 def agent_of(tok: Token) -> Token | None:
     """The token naming who performs the predicate *tok* (a verb or an event noun)."""
     seen = 0
@@ -66,10 +82,10 @@ def agent_of(tok: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
             if cur is tok and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (
-                    (cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS)
-                    or (cur.tag_ == "VBG" and cur.lemma_ in _CONTAINMENT_VERBS)):
-                # "the forum, made up of A and B", "the delegation comprising A and B": the noun the
-                # participle describes
+                    (cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS) or cur.tag_ == "VBG") and not _among(cur.head):
+                # "the forum, made up of A and B", "the delegation comprising A and B", "Cameron,
+                # visiting Kyiv, promised": the noun the participle describes (an active one's agent);
+                # but "A is among the leaders attending": A, the subject the climb finds
                 return cur.head
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 if entity(cur.head) is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):

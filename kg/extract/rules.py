@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .modality import REPORTED
 from .records import Entity, Evidence, Relation
 
 
@@ -78,7 +79,10 @@ def apply_rules(entities: dict[str, Entity], relations: list[Relation], rules: t
                 conf = round(rule.confidence * min(a.evidence.confidence, b.evidence.confidence), 3)
                 if (s, p, o) in best and best[(s, p, o)].evidence.confidence >= conf:
                     continue
+                # a visit or a signing keeps the modality of the premise that states it ("will visit")
+                stated = next((r.modality for r in (a, b) if r.predicate == p), REPORTED)
                 best[(s, p, o)] = Relation(s, p, o, Evidence(
                     extractor=f"rule/{rule.name}", confidence=conf, rule=rule.name,
-                    premises=((a.subject, a.predicate, a.object), (b.subject, b.predicate, b.object))), inferred=True)
+                    premises=((a.subject, a.predicate, a.object), (b.subject, b.predicate, b.object))), inferred=True,
+                    modality=stated)
     return list(best.values())
