@@ -395,6 +395,11 @@ POSITIVE = [
      "Seoul National Cemetery"),
     # a place the NER took for a language
     ("Ms Meloni was in Tunis for talks with President Saied.", "Meloni", "visited", "Tunis"),
+    # a contract awarded by X to Y (and one NER span for both names cut at the verb's preposition);
+    # a deal struck with Y is the clause subject's
+    ("The contract, awarded by the Ministry of Defence to BAE Systems, is worth 1bn pounds.", "Ministry of Defence",
+     "signsAgreementWith", "BAE Systems"),
+    ("Under a deal struck with Ukraine, Poland will buy grain.", "Poland", "signsAgreementWith", "Ukraine"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -540,6 +545,9 @@ NEGATIVE = [
     ("Nissan and Renault are members of the alliance, along with Mitsubishi.", "Nissan", "includes", "Renault"),
     ("His visit is to strengthen ties with Kenya.", "His", "visited", "Kenya"),
     ("Samsung reached Japan's market in 1990.", "Samsung", "visited", "Japan"),
+    # memorandums (plural) with three countries are three agreements, not one of four sides
+    ("Nigeria signed memorandums of understanding with Brazil, India and Germany.", "Brazil", "signsAgreementWith",
+     "India"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

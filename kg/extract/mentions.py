@@ -314,7 +314,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     or (t.lower_ in ("in", "at") and is_place(doc[t.i + 1:end].text))
                     # "Ugenco Ltd of Uganda": a company's legal form ends its name
                     or (t.lower_ == "of" and doc[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
-                        and is_place(doc[t.i + 1:end].text))), None)
+                        and is_place(doc[t.i + 1:end].text))
+                    # "awarded by the Ministry of Defence [to] BAE Systems": a preposition of a verb
+                    # outside the span joins two names
+                    or (t.lower_ in ("to", "from", "by", "with") and t.dep_ in ("prep", "agent", "dative")
+                        and not start <= t.head.i < end and t.head.pos_ == "VERB")), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:

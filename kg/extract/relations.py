@@ -78,7 +78,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
-        if p.objects_together and trigger is not None and trigger.tag_ in ("NN", "NNP") and len(objects) > 1:
+        if p.objects_together and trigger is not None and _one_deal(trigger) and len(objects) > 1:
             # "signed the MoU with India and the UAE": one agreement of three sides, each pair of them
             subjects += [o for o in objects[:-1] if o not in subjects]
         for s_key, s_tok in subjects:
@@ -106,6 +106,13 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 yield Relation(s_key, p.relation, o_key, Evidence(
                     extractor=pid, confidence=p.confidence, sentence=sentence, start=start, end=end,
                 ), trigger=anchor.i, modality=mood)
+
+
+def _one_deal(trigger: Token) -> bool:
+    """Whether the deal noun names one agreement: "the MoU", not "memorandums of [understanding]"."""
+    if trigger.tag_ not in ("NN", "NNP"):
+        return False
+    return not (trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.tag_ in ("NNS", "NNPS"))
 
 
 def sentence_of(sent: Span, text: str | None = None) -> tuple[str, int, int]:
