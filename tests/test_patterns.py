@@ -400,6 +400,7 @@ POSITIVE = [
     ("The contract, awarded by the Ministry of Defence to BAE Systems, is worth 1bn pounds.", "Ministry of Defence",
      "signsAgreementWith", "BAE Systems"),
     ("Under a deal struck with Ukraine, Poland will buy grain.", "Poland", "signsAgreementWith", "Ukraine"),
+    ("The BRICS bloc expanded to include Iran and Egypt.", "BRICS", "includes", "Egypt"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

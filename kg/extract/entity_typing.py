@@ -142,7 +142,7 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         head = root.head.lemma_.lower()
         if head in lex.facility_nouns:
             m.vote("Place", 1.5, f"names a facility ('{root.head.text}')")
-        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns:
+        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns or head in lex.collective_org_nouns:
             m.vote("Organization", 1.0, f"names an organisation ('{root.head.text}')")
     # "in Yeongjongdo, Incheon", "at Jose in eastern Venezuela": a place by its neighbours
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "near"):
