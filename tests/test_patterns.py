@@ -401,6 +401,13 @@ POSITIVE = [
      "signsAgreementWith", "BAE Systems"),
     ("Under a deal struck with Ukraine, Poland will buy grain.", "Poland", "signsAgreementWith", "Ukraine"),
     ("The BRICS bloc expanded to include Iran and Egypt.", "BRICS", "includes", "Egypt"),
+    # a body that hosts a guest is visited (an organisation's premises); sites and stays at a body
+    ("The University of Otago hosted a delegation from Nanjing University last week.", "delegation", "visited",
+     "University of Otago"),
+    ("The Chinese Ambassador, Wang Xiaolong, visited Massey University's Palmerston North campus.", "Wang Xiaolong",
+     "visited", "Massey University"),
+    ("Professor Li Wei of Fudan University gave a lecture at Victoria University of Wellington.", "Li Wei", "visited",
+     "Victoria University of Wellington"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -549,6 +556,8 @@ NEGATIVE = [
     # memorandums (plural) with three countries are three agreements, not one of four sides
     ("Nigeria signed memorandums of understanding with Brazil, India and Germany.", "Brazil", "signsAgreementWith",
      "India"),
+    ("Dr Jane Smith studied at Oxford University in the 1990s.", "Jane Smith", "visited", "Oxford University"),
+    ("Samsung welcomed Apple's decision.", "Apple", "visited", "Samsung"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
