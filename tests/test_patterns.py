@@ -408,6 +408,13 @@ POSITIVE = [
      "visited", "Massey University"),
     ("Professor Li Wei of Fudan University gave a lecture at Victoria University of Wellington.", "Li Wei", "visited",
      "Victoria University of Wellington"),
+    # a company group and its affiliates: the part word between the names, and the parent kept apart
+    ("Samsung Group affiliates Samsung Electronics and Samsung SDI will invest $10bn.", "Samsung Group", "includes",
+     "Samsung SDI"),
+    ("HD Hyundai's shipbuilding units include HD Hyundai Heavy Industries and Hyundai Mipo Dockyard.", "HD Hyundai",
+     "includes", "HD Hyundai Heavy Industries"),
+    ("The memorandum of understanding between Massey University and Zhejiang University was signed on Monday.",
+     "Massey University", "signsAgreementWith", "Zhejiang University"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -132,7 +132,9 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
         probe = Mention(members[0].start, members[0].end, "name", _summed_votes(members), members[0].source,
                         reasons=[r for x in members for r in x.reasons])
         words = (members[0].canonical or surface(doc, probe.start, probe.end)).split()
-        target = _find_container(doc, probe, words, clusters)
+        # "HD Hyundai's shipbuilding units include HD Hyundai Heavy Industries": a name written as
+        # the owner of units or affiliates is the parent, not a short form of one of them
+        target = None if any(_owns_parts(doc, x) for x in members) else _find_container(doc, probe, words, clusters)
         if target is None:
             target = _Cluster(members[0], words)
             target.mentions.extend(members[1:])
@@ -145,6 +147,16 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
         if j in of:
             of[j].mentions.append(mentions[i])
     return clusters
+
+
+#: Words for the parts of a company group, whose owner is the parent company.
+_PARTS = frozenset({"unit", "units", "subsidiary", "subsidiaries", "affiliate", "affiliates", "arm", "arms",
+                    "division", "divisions"})
+
+
+def _owns_parts(doc: Doc, m: Mention) -> bool:
+    root = doc[m.start:m.end].root
+    return root.dep_ in ("poss", "compound") and root.head.lower_ in _PARTS
 
 
 def _summed_votes(members: list[Mention]) -> dict[str, float]:
