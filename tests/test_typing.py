@@ -59,6 +59,13 @@ def test_possessives_inside_names_keep_the_name_whole() -> None:
     assert "Palace" not in types and "St James" not in types
 
 
+def test_a_possessive_name_the_ner_cut_in_two_is_one_name() -> None:
+    # the NER tags "Simon" as a person and leaves "Town" to the proper-noun runs
+    types = _types("On Wednesday Prince William will travel to Simon's Town, a naval base near Cape Town.")
+    assert types.get("Simon's Town") == "Place"
+    assert "Town" not in types and "Simon" not in types
+
+
 def test_a_country_is_not_merged_into_a_name_that_begins_with_it() -> None:
     types = _types("The Sri Lanka Freedom Party held a rally. Sri Lanka votes next week.")
     assert types.get("Sri Lanka Freedom Party") == "Organization"

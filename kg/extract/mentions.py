@@ -401,7 +401,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
-    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, mentions)))
+    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, _join_possessive_names(doc, mentions))))
     for m in mentions:
         _government_name(doc, m)
         _cut_title(doc, m)
@@ -489,6 +489,19 @@ def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                        and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
 
 
+def _join_possessive_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"[Simon]'s [Town]", "[St Thomas]'s [Hospital]": a name, its possessive and a lone generic
+    word of a place's or a body's name that the NER cut apart are one name, typed by that word."""
+    def joins(m: Mention, nxt: Mention) -> bool:
+        return doc[m.end].lower_ in ("'s", "’s") and nxt.end - nxt.start == 1 and _possessive_name(doc, m.end, nxt.end) \
+            and doc[m.end - 1].sent == doc[nxt.start].sent
+
+    def retype(m: Mention) -> None:
+        m.reasons.clear()
+        m.type_votes.clear()
+    return _join_names(mentions, 1, joins, retype)
+
+
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
     """"Sri Lankan buyers": the NER at times calls a nationality a person; it names no one."""
     text = doc[m.start:m.end].text
@@ -536,7 +549,8 @@ _COLLECTIVE_OWNERS = frozenset({"people", "peoples", "women", "men", "workers", 
 
 #: Generic words that end names with a possessive in them ("Women's Institute", "St James's Park").
 _POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital", "palace", "park", "college",
-                                    "island", "bay", "inn", "day", "cross", "wood", "court", "hill", "gate"})
+                                    "island", "bay", "inn", "day", "cross", "wood", "court", "hill", "gate", "town",
+                                    "point", "harbour", "harbor"})
 
 
 def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
