@@ -415,6 +415,13 @@ POSITIVE = [
      "includes", "HD Hyundai Heavy Industries"),
     ("The memorandum of understanding between Massey University and Zhejiang University was signed on Monday.",
      "Massey University", "signsAgreementWith", "Zhejiang University"),
+    # a trip whose "to" the parser hangs one phrase further down; a courtesy call; a venue of a welcome
+    ("Japanese Prime Minister Sanae Takaichi made her first overseas trip as leader to Malaysia.", "Sanae Takaichi",
+     "visited", "Malaysia"),
+    ("India's Foreign Minister S. Jaishankar called on Prime Minister Harini Amarasuriya in Colombo.", "Jaishankar",
+     "visited", "Colombo"),
+    ("President Dissanayake was welcomed at the Rashtrapati Bhavan by Indian President Droupadi Murmu.",
+     "Dissanayake", "visited", "Rashtrapati Bhavan"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

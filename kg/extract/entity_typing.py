@@ -155,6 +155,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         governor = root.head.head
         if root.head.lower_ in ("to", "in") and governor.lemma_.lower() in _MOVEMENT:
             m.vote("Place", 1.0, f"destination of '{governor.text}'")
+        elif root.head.lower_ == "at" and governor.lemma_.lower() in _RECEIVING:
+            m.vote("Place", 1.0, f"where someone is received ('{governor.text} at')")
         elif root.head.lower_ == "in" and governor.lemma_ == "be" and any(c.dep_ == "nsubj" and (
                 c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in governor.children):
             m.vote("Place", 1.0, "where someone is ('he was in X')")
@@ -249,6 +251,8 @@ _ORGANISATION_MODIFIERS = frozenset({"state-run", "state-owned", "listed", "priv
 #: Words of going somewhere, whose "to"/"in" object is a place.
 _MOVEMENT = frozenset({"tour", "trip", "visit", "travel", "fly", "go", "come", "arrive", "arrival", "journey", "head",
                        "return", "move", "drive", "sail", "flight", "stopover", "excursion", "pilgrimage"})
+#: Verbs of receiving a guest, whose "at" object is a venue ("was welcomed at the Rashtrapati Bhavan").
+_RECEIVING = frozenset({"welcome", "receive", "host", "greet"})
 #: Verbs of travelling whose subject is a traveller ("headed to", "flew to"); not "visit", whose
 #: subject may be a group or a company's team, nor "come"/"go", said of prices and talks.
 _TRAVEL_VERBS = frozenset({"travel", "fly", "head", "arrive", "land", "tour", "journey", "sail", "drive"})
