@@ -43,6 +43,9 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("The Government of India approved the plan.", "India", "Place"),
     ("Several parties, including the SJB, the Sri Lanka Mahajana Pakshaya and the Sri Lanka Muslim Congress, "
      "signed the MoU.", "Sri Lanka Mahajana Pakshaya", "Organization"),
+    # a company's arm named for its country, though the NER saw only the country
+    ("Nairobi-based Safaricom and Kampala-based MTN Uganda agreed a deal.", "MTN Uganda", "Organization"),
+    ("Officials in South Sudan said the talks failed.", "South Sudan", "Place"),
     # a name that modifies a word for a body is the body's: "the BRICS bloc", "the Adani group"
     ("The BRICS bloc expanded to include Iran and Egypt.", "BRICS", "Organization"),
     # who travels is a person, whatever the NER said of a lone surname

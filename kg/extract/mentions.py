@@ -22,7 +22,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
-from .places import demonyms, fold, is_place, place_names
+from .places import country_names, demonyms, fold, is_place, place_names
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
 NER_TYPES = {
@@ -401,7 +401,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
-    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, _join_possessive_names(doc, mentions))))
+    mentions = _join_possessive_names(doc, _join_company_arms(doc, mentions))
+    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, mentions)))
     for m in mentions:
         _government_name(doc, m)
         _cut_title(doc, m)
@@ -487,6 +488,22 @@ def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # the particle inside the first name: "[Ms von der] [Leyen]" (the NER's person, then a place)
     return _join_names(mentions, 0, lambda m, nxt: m.end - m.start > 1 and particle(m.end - 1)
                        and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
+
+
+def _join_company_arms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"[MTN] [Uganda]", "[Vodafone] [Egypt]": a proper noun the NER left out, written as a modifier
+    of a country's name right after it, names a company's arm in that country, not the country."""
+    def joins(m: Mention, nxt: Mention) -> bool:
+        head = doc[m.end - 1]
+        return m.source == "propn" and nxt.end - nxt.start <= 3 and fold(doc[nxt.start:nxt.end].text) in country_names() \
+            and head.dep_ == "compound" and nxt.start <= head.head.i < nxt.end and not is_place(doc[m.start:m.end].text) \
+            and doc[m.start].lower_ not in _COMPASS
+
+    def retype(m: Mention) -> None:
+        m.reasons.clear()
+        m.type_votes.clear()
+        m.vote("Organization", 1.5, f"a company's arm named for its country ('{doc[m.start:m.end].text}')")
+    return _join_names(mentions, 0, joins, retype)
 
 
 def _join_possessive_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
