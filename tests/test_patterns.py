@@ -565,7 +565,7 @@ NEGATIVE = [
      "Los Angeles"),
     # "the alliance" is neither of the members its sentence names
     ("Nissan and Renault are members of the alliance, along with Mitsubishi.", "Nissan", "includes", "Renault"),
-    ("His visit is to strengthen ties with Kenya.", "His", "visited", "Kenya"),
+    ("President Ruto's visit is to strengthen ties with Kenya.", "Ruto", "visited", "Kenya"),
     ("Samsung reached Japan's market in 1990.", "Samsung", "visited", "Japan"),
     # memorandums (plural) with three countries are three agreements, not one of four sides
     ("Nigeria signed memorandums of understanding with Brazil, India and Germany.", "Brazil", "signsAgreementWith",

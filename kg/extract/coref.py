@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import is_city
 from .entities import is_country
-from .mentions import Mention
+from .mentions import PLURAL_COUNTS, Mention
 from .records import Entity
 
 #: How many sentences back an antecedent may be.
@@ -145,9 +145,6 @@ def _clause_subject(pron: Token, description: bool = False) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-
-
 def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity],
                        sent_of: dict[int, int]) -> tuple[str, ...]:
     """What "they" or "the two sides" stands for: the latest names coordinated in the same or the
@@ -155,7 +152,7 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     sides"), of one type (the description's, if it names one), as many as it counts."""
     want = next(iter(ref.type_votes), "Thing")
     words = [t.lower_ for t in doc[ref.start:ref.end] if t.lower_ not in ("the", "these", "those", "all")]
-    count = _COUNTS.get(words[0]) if len(words) > 1 else None  # "the two sides", "both firms"
+    count = PLURAL_COUNTS.get(words[0]) if len(words) > 1 else None  # "the two sides", "both firms"
     here = sent_of.get(ref.start, 0)
     # the names of the window, before the reference
     window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]

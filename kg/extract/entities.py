@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, totals
 from .lexicon import lexicon
-from .mentions import Mention, find_mentions
+from .mentions import COMPANY_PARTS, Mention, find_mentions
 from .places import country_names, fold, is_place
 from .records import Entity
 
@@ -149,14 +149,10 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-#: Words for the parts of a company group, whose owner is the parent company.
-_PARTS = frozenset({"unit", "units", "subsidiary", "subsidiaries", "affiliate", "affiliates", "arm", "arms",
-                    "division", "divisions"})
-
-
 def _owns_parts(doc: Doc, m: Mention) -> bool:
+    """Whether the name is written as the owner of units or affiliates ("X's units", "X affiliates")."""
     root = doc[m.start:m.end].root
-    return root.dep_ in ("poss", "compound") and root.head.lower_ in _PARTS
+    return root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in COMPANY_PARTS
 
 
 def _summed_votes(members: list[Mention]) -> dict[str, float]:

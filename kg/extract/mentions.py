@@ -441,6 +441,12 @@ def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Men
     return out
 
 
+def _retyped(m: Mention) -> None:
+    """Forget the votes a joined name's first part brought: the whole is typed anew."""
+    m.reasons.clear()
+    m.type_votes.clear()
+
+
 def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the [Sri Lanka] [Mahajana Pakshaya]": after "the", a place's name and a name the NER calls
     a person right after it are one name, a body named for its place ("the <place> <person>" is no
@@ -453,8 +459,7 @@ def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     def retype(m: Mention) -> None:
         # its votes were for the place alone (the NER's, the gazetteer's): the whole is typed by
         # its own words and context, with a lean to a body
-        m.reasons.clear()
-        m.type_votes.clear()
+        _retyped(m)
         m.vote("Organization", 1.0, "a name that begins with a place's ('the Sri Lanka ... ')")
     return _join_names(mentions, 0, joins, retype)
 
@@ -500,8 +505,7 @@ def _join_company_arms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             and doc[m.start].lower_ not in _COMPASS
 
     def retype(m: Mention) -> None:
-        m.reasons.clear()
-        m.type_votes.clear()
+        _retyped(m)
         m.vote("Organization", 1.5, f"a company's arm named for its country ('{doc[m.start:m.end].text}')")
     return _join_names(mentions, 0, joins, retype)
 
@@ -512,11 +516,7 @@ def _join_possessive_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     def joins(m: Mention, nxt: Mention) -> bool:
         return doc[m.end].lower_ in ("'s", "’s") and nxt.end - nxt.start == 1 and _possessive_name(doc, m.end, nxt.end) \
             and doc[m.end - 1].sent == doc[nxt.start].sent
-
-    def retype(m: Mention) -> None:
-        m.reasons.clear()
-        m.type_votes.clear()
-    return _join_names(mentions, 1, joins, retype)
+    return _join_names(mentions, 1, joins, _retyped)
 
 
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
@@ -753,8 +753,10 @@ def _plausible(span: Span) -> bool:
     return True
 
 
+#: Nouns for the parts of a company group ("X's units", "X affiliates"): their owner is the parent.
+COMPANY_PARTS = frozenset({"subsidiary", "affiliate", "unit", "division", "arm"})
 #: Nouns for the parts of a named whole.
-_PART_WORDS = frozenset({"member", "subsidiary", "affiliate", "unit", "division", "shareholder", "constituent"})
+_PART_WORDS = COMPANY_PARTS | {"member", "shareholder", "constituent"}
 #: Prepositions that introduce the members of a plural noun: "firms such as", "bodies, including".
 _LIST_PREPS = frozenset({"including", "like", "among", "notably", "especially", "namely", "incl"})
 #: Verbs whose subject is a set and whose object lists its members: "official guests included A".
@@ -879,18 +881,19 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
     """The noun chunks, and the plural that spaCy's chunker leaves inside a name's chunk when it
     modifies the name ("[French companies] Rhone-Poulenc, Pechiney and Imec"), in text order."""
     chunks = list(doc.noun_chunks)
+    roots = {c.root.i for c in chunks}
     for tok in doc:
-        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
+        if tok.pos_ != "NOUN":
+            continue
+        if tok.tag_ == "NNS" and tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
                 and tok.head.pos_ == "PROPN" and taken[tok.head.i] and not taken[tok.i]:
             start = tok.left_edge.i
             while start < tok.i and taken[start]:
                 start += 1
             chunks.append(doc[start:tok.i + 1])
-    # the chunker drops a noun phrase that holds a name's own chunk: "among [the University of
-    # Waikato alumni] attending is A"; take the noun's phrase up to it
-    roots = {c.root.i for c in chunks}
-    for tok in doc:
-        if tok.pos_ == "NOUN" and tok.i not in roots and tok.dep_ in _ARGUMENT_DEPS and tok.left_edge.i < tok.i:
+        elif tok.i not in roots and tok.dep_ in _ARGUMENT_DEPS and tok.left_edge.i < tok.i:
+            # the chunker drops a noun phrase that holds a name's own chunk: "among [the University
+            # of Waikato alumni] attending is A"; take the noun's phrase up to it
             chunks.append(doc[tok.left_edge.i:tok.i + 1])
     return sorted(chunks, key=lambda c: (c.start, -c.end))
 
@@ -1016,8 +1019,11 @@ PLURAL_NOUNS: dict[str, str | None] = {
 }
 
 
+#: How many a plural reference counts ("the two sides", "both firms"), and the determiners it takes.
+PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_PLURAL_DETERMINERS = frozenset({"the", "both", "these", "those"})
 #: The words of a bare plural reference besides its noun: "the two sides", "both companies".
-_COUNT_WORDS = frozenset({"the", "these", "those", "two", "three", "four", "both"})
+_COUNT_WORDS = _PLURAL_DETERMINERS | PLURAL_COUNTS.keys()
 
 
 def _plural_description(tok: Token) -> int | None:
@@ -1025,8 +1031,8 @@ def _plural_description(tok: Token) -> int | None:
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in PLURAL_NOUNS:
         return None
     mods = [c for c in tok.children if c.i < tok.i]
-    counted = any(c.lower_ in ("two", "three", "four", "both") for c in mods)
-    definite = any(c.lower_ in ("the", "both", "these", "those") for c in mods)
+    counted = any(c.lower_ in PLURAL_COUNTS for c in mods)
+    definite = any(c.lower_ in _PLURAL_DETERMINERS for c in mods)
     if not (counted and definite) and not any(c.lower_ == "both" for c in mods):
         return None
     return min(c.i for c in mods)

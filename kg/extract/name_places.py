@@ -28,7 +28,7 @@ def name_places(doc: Doc, entities: dict[str, Entity], text: str | None = None) 
     endings = lexicon().facility_nouns | _PROJECT_WORDS
     places = {fold(name): key for key, e in entities.items() if e.type == "Place" for name in e.names()}
     out: list[Relation] = []
-    for key, thing in list(entities.items()):
+    for key, thing in entities.items():
         words = thing.label.split()
         if thing.type not in ("Organization", "Place") or len(words) < 2 or words[-1].casefold() not in endings \
                 or not thing.mentions:
