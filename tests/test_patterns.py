@@ -422,6 +422,10 @@ POSITIVE = [
      "visited", "Colombo"),
     ("President Dissanayake was welcomed at the Rashtrapati Bhavan by Indian President Droupadi Murmu.",
      "Dissanayake", "visited", "Rashtrapati Bhavan"),
+    # ownership told in the passive, membership by "groups" (invented probes)
+    ("Instagram is owned by Meta.", "Meta", "includes", "Instagram"),
+    ("WhatsApp was acquired by Facebook in 2014.", "Facebook", "includes", "WhatsApp"),
+    ("The Quad, which groups the US, India, Japan and Australia, met in Tokyo.", "Quad", "includes", "Japan"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

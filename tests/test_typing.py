@@ -50,6 +50,15 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("The BRICS bloc expanded to include Iran and Egypt.", "BRICS", "Organization"),
     # who travels is a person, whatever the NER said of a lone surname
     ("After stops in Hanoi and Manila, Blinken headed to Seoul.", "Blinken", "Person"),
+    # a place named by its kind, a landform's last word, a facility's; what is owned, bought or joined;
+    # a brand's inner capital
+    ("The moraine covers much of the cities of Waterloo and Kitchener.", "Kitchener", "Place"),
+    ("Climbers crossed the Gore Range in winter.", "Gore Range", "Place"),
+    ("The exhibition opened at the Drossinis Museum.", "Drossinis Museum", "Place"),
+    ("Instagram, which is owned by Meta, launched a new app.", "Instagram", "Organization"),
+    ("Instagram is owned by Meta.", "Meta", "Organization"),
+    ("Indonesia joined BRICS as a full member in January.", "BRICS", "Organization"),
+    ("Airbus signed a deal with IndiGo on Tuesday.", "IndiGo", "Organization"),
 ])
 def test_context_and_name_evidence_type_the_entity(text: str, name: str, expected: str) -> None:
     assert _types(text).get(name) == expected

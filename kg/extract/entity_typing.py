@@ -61,7 +61,9 @@ _ORGANISATION_WORDS = frozenset({
     "office", "bureau", "centre", "center", "club", "group", "holdings", "industries", "airlines", "airways",
 })
 #: Facility words that also end the names of institutions ("the Carter Center", "the British Museum").
-_INSTITUTION_FACILITIES = frozenset({"center", "centre", "complex", "museum", "gallery", "hall", "base"})
+_INSTITUTION_FACILITIES = frozenset({"center", "centre", "complex", "base"})
+#: A word with a capital after a small letter, not a surname's prefix ("McCarthy", "DeSantis").
+_CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Al|El|Ibn|Bin)[A-Z])[A-Z]?[a-z]+[A-Z][A-Za-z]*$")
 #: Short legal forms too ambiguous to type a name by ("da" in "Luiz da Silva").
 _AMBIGUOUS_LEGAL_FORMS = frozenset({"da", "as", "og", "sd", "mb", "pt", "ay", "hb", "bt.", "oe", "ans", "sal", "aj", "kb",
                                     "ks", "ab", "ek", "ky", "ag", "sa", "se", "sc", "co", "de", "sp", "nv", "bv", "ou"})
@@ -137,6 +139,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         vote_noun(first.head.head, 2.0, "listed under")
     if first.dep_ == "appos" and first.head.pos_ == "NOUN":
         vote_noun(first.head, 1.5, "listed under")
+    # a place named by its kind: "the city of Waterloo", "the cities of Kitchener and Waterloo"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _PLACE_KINDS:
+        m.vote("Place", 1.5, f"'{first.head.head.text} of'")
     # the name modifies a noun: "Ronnskar copper smelter" (a facility), "its Diamond Lumber units"
     if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN":
         head = root.head.lemma_.lower()
@@ -196,6 +201,20 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
     # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
     # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
+    # "Instagram is owned by Meta", "Meta, which acquired Instagram": what is owned or bought, and
+    # who owns it unless the NER says a person does, are companies
+    if not any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons) and m.source != "places":
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+        if not (verb.pos_ == "VERB" and verb.lemma_ in _OWNING and (root.dep_ in ("nsubjpass", "dobj") or verb is not root.head)):
+            # "Instagram, (which is) owned by Meta"
+            verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_ in _OWNING
+                         and any(g.dep_ == "agent" for g in c.children)), None)
+        if verb is not None:
+            m.vote("Organization", 1.2, f"owns or is owned ('{verb.text}')")
+        # "Indonesia joined BRICS as a full member": what one joins is a body
+        if root.dep_ == "dobj" and root.head.lemma_ in ("join", "rejoin"):
+            member = any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children)
+            m.vote("Organization", 1.5 if member else 0.8, f"joined{' as a member' if member else ''}")
     if root.dep_ == "nsubjpass" and root.head.lemma_ in _FOUNDING and root.head.pos_ == "VERB":
         m.vote("Organization", 1.2, f"was {root.head.text}")  # "BRICS was founded in 2009"
     # "Blinken headed to Seoul", "X flew to Jakarta": who travels is someone, not a place
@@ -229,9 +248,17 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
 
 
+#: Kinds of place whose "of" names one: "the city of X", "the province of Y".
+_PLACE_KINDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "province", "provinces", "state",
+                          "states", "region", "regions", "county", "counties", "district", "districts", "municipality",
+                          "municipalities", "township", "townships", "island", "islands", "prefecture", "borough",
+                          "parish", "emirate", "kingdom", "country", "countries", "oblast", "governorate",
+                          "canton"})
 #: Nouns whose "of" is a company: "the takeover of X", "the owner of X", "a subsidiary of X".
 _BOUGHT_OR_OWNED_OF = frozenset({"acquisition", "takeover", "buyout", "owner", "parent", "proprietor", "subsidiary",
                                  "affiliate", "shareholder", "shareholders", "unit", "division"})
+#: Verbs of owning and buying companies ("owned by X", "X acquired Y").
+_OWNING = frozenset({"own", "acquire", "buy", "purchase", "control"})
 #: Verbs whose passive subject is an organisation: "X was founded / set up in 1999".
 _FOUNDING = frozenset({"found", "establish", "incorporate", "form", "co-found", "cofound"})
 #: What companies have, report, cut or sell: the subject that does so is an organisation.
@@ -271,6 +298,8 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         votes.append(("Organization", 1.5, f"has the word '{word}'"))
     if len(folded) > 1 and (last in legal_forms() or " ".join(folded[-2:]) in legal_forms() or folded[0] == "pt"):
         votes.append(("Organization", 2.0, "has a company's legal form"))
+    if any(_CAMEL_CASE.match(w) for w in words):  # "IndiGo", "BlackRock": spelt like a brand
+        votes.append(("Organization", 1.0, "spelt like a brand (inner capital)"))
     if last in lex.place_suffixes:
         votes.append(("Place", 1.5, f"ends in '{words[-1]}'"))
     elif len(folded) > 1 and last in lex.facility_nouns and last not in _INSTITUTION_FACILITIES:
