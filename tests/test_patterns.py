@@ -426,6 +426,15 @@ POSITIVE = [
     ("Instagram is owned by Meta.", "Meta", "includes", "Instagram"),
     ("WhatsApp was acquired by Facebook in 2014.", "Facebook", "includes", "WhatsApp"),
     ("The Quad, which groups the US, India, Japan and Australia, met in Tokyo.", "Quad", "includes", "Japan"),
+    # a surname the tagger took for a common noun at the start of a sentence is still the person's
+    ("Keir Starmer is on a trade mission. Starmer touched down in Mumbai on Saturday.", "Keir Starmer", "visited",
+     "Mumbai"),
+    ("British Prime Minister Keir Starmer is on a trade mission. Starmer, speaking in Mumbai on Sunday, said trade was back on track.",
+     "Keir Starmer", "visited", "Mumbai"),
+    # where a company is, told in an apposition or a relative clause
+    ("Pacific Edge, a Dunedin company, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
+    ("Pacific Edge, a biotech company from Dunedin, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
+    ("Pacific Edge, whose headquarters is in Dunedin, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -576,6 +585,8 @@ NEGATIVE = [
      "India"),
     ("Dr Jane Smith studied at Oxford University in the 1990s.", "Jane Smith", "visited", "Oxford University"),
     ("Samsung welcomed Apple's decision.", "Apple", "visited", "Samsung"),
+    # a common noun is no name because a name elsewhere has the word ("Independence Square")
+    ("Crowds filled Independence Square. Independence came in 1948.", "Independence", "locatedIn", "Independence"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

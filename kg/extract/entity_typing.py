@@ -147,7 +147,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         head = root.head.lemma_.lower()
         if head in lex.facility_nouns:
             m.vote("Place", 1.5, f"names a facility ('{root.head.text}')")
-        elif root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns or head in lex.collective_org_nouns:
+        elif head in lex.collective_org_nouns or (root.head.lower_ in lex.organization_nouns or head in lex.organization_nouns) \
+                and not is_place(doc[m.start:m.end].text):  # "a Dunedin company": where the company is
             m.vote("Organization", 1.0, f"names an organisation ('{root.head.text}')")
     # "in Yeongjongdo, Incheon", "at Jose in eastern Venezuela": a place by its neighbours
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to", "near"):
@@ -304,6 +305,9 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         votes.append(("Place", 1.5, f"ends in '{words[-1]}'"))
     elif len(folded) > 1 and last in lex.facility_nouns and last not in _INSTITUTION_FACILITIES:
         votes.append(("Place", 1.5, f"a facility: ends in '{words[-1]}'"))  # "Harbourview Indoor Stadium"
+    elif len(folded) > 2 and folded[1] == "of" and folded[0] in lex.facility_nouns \
+            and folded[0] not in _INSTITUTION_FACILITIES and folded[0] != "church":  # not "Church of England"
+        votes.append(("Place", 1.5, f"a facility: '{words[0]} of ...'"))  # "Museum of Army Flying"
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
     known = is_place(" ".join(words))

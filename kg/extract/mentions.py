@@ -401,6 +401,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if start < end:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
+    mentions += _names_tagged_as_nouns(doc, mentions, covered, lowered)
     mentions = _join_possessive_names(doc, _join_company_arms(doc, mentions))
     mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, mentions)))
     for m in mentions:
@@ -419,6 +420,18 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
+
+
+def _names_tagged_as_nouns(doc: Doc, mentions: list[Mention], covered: list[bool], lowered: set[str]) -> list[Mention]:
+    """Capitalised words the tagger took for common nouns that are words of a name found elsewhere in
+    the article: "Starmer touched down ..." after "Keir Starmer" (mostly at the start of a sentence)."""
+    # a person's names, or a whole one-word name ("Emirates")
+    words = {t.text for m in mentions for t in doc[m.start:m.end]
+             if t.text[:1].isupper() and len(t.text) > 2 and (m.end - m.start == 1 or m.type_votes.get("Person"))}
+    return [Mention(t.i, t.i + 1, "name", source="propn") for t in doc
+            if not covered[t.i] and t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod") and t.text in words
+            and t.lower_ not in lowered
+            and t.text.lower() not in lexicon().titles and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")]
 
 
 def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Mention], bool],
