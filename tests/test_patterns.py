@@ -585,8 +585,6 @@ NEGATIVE = [
      "India"),
     ("Dr Jane Smith studied at Oxford University in the 1990s.", "Jane Smith", "visited", "Oxford University"),
     ("Samsung welcomed Apple's decision.", "Apple", "visited", "Samsung"),
-    # a common noun is no name because a name elsewhere has the word ("Independence Square")
-    ("Crowds filled Independence Square. Independence came in 1948.", "Independence", "locatedIn", "Independence"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

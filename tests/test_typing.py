@@ -152,3 +152,12 @@ def test_an_office_place_and_its_holder_in_one_ner_span_are_two_names() -> None:
 def test_a_describing_noun_right_before_a_name_types_it_however_parsed() -> None:
     types = _types("LF subsidiary CTDOTS’ young casual label Dunst is also testing demand with a pop-up in Shanghai.")
     assert types.get("Dunst") == "Organization"
+
+
+def test_a_common_noun_is_a_name_only_when_it_is_a_persons_name_found_before() -> None:
+    # "Starmer" at the start of a sentence is tagged a common noun: still the person's name;
+    # "Independence" is a word of a place's name, not a name of its own
+    assert "Independence" not in _types("Crowds filled Independence Square. Independence came in 1948.")
+    graph = kg.build(texts=["Keir Starmer is on a trade mission. Starmer touched down in Mumbai on Saturday."])
+    aliases = {str(a) for (a,) in graph.query("SELECT ?a WHERE { ?e rdfs:label 'Keir Starmer' ; skos:altLabel ?a }").rows}
+    assert "Starmer" in aliases

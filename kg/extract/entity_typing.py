@@ -200,22 +200,25 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             owner = doc[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
         if owner is not None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
-    # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
-    # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
-    # "Instagram is owned by Meta", "Meta, which acquired Instagram": what is owned or bought, and
-    # who owns it unless the NER says a person does, are companies
+    # "Instagram is owned by Meta", "Meta acquired Instagram", "Instagram, (which is) owned by Meta":
+    # what is owned or bought, and who owns it, are companies, unless the NER says a person
     if not any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons) and m.source != "places":
-        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
-        if not (verb.pos_ == "VERB" and verb.lemma_ in _OWNING and (root.dep_ in ("nsubjpass", "dobj") or verb is not root.head)):
-            # "Instagram, (which is) owned by Meta"
+        head = root.head
+        if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in _OWNING:
+            verb = head.head
+        elif root.dep_ in ("nsubjpass", "dobj") and head.pos_ == "VERB" and head.lemma_ in _OWNING:
+            verb = head
+        else:
             verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_ in _OWNING
                          and any(g.dep_ == "agent" for g in c.children)), None)
         if verb is not None:
             m.vote("Organization", 1.2, f"owns or is owned ('{verb.text}')")
         # "Indonesia joined BRICS as a full member": what one joins is a body
-        if root.dep_ == "dobj" and root.head.lemma_ in ("join", "rejoin"):
-            member = any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children)
+        if root.dep_ == "dobj" and head.lemma_ in ("join", "rejoin"):
+            member = any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
             m.vote("Organization", 1.5 if member else 0.8, f"joined{' as a member' if member else ''}")
+    # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
+    # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in _FOUNDING and root.head.pos_ == "VERB":
         m.vote("Organization", 1.2, f"was {root.head.text}")  # "BRICS was founded in 2009"
     # "Blinken headed to Seoul", "X flew to Jakarta": who travels is someone, not a place

@@ -428,10 +428,11 @@ def _names_tagged_as_nouns(doc: Doc, mentions: list[Mention], covered: list[bool
     # a person's names, or a whole one-word name ("Emirates")
     words = {t.text for m in mentions for t in doc[m.start:m.end]
              if t.text[:1].isupper() and len(t.text) > 2 and (m.end - m.start == 1 or m.type_votes.get("Person"))}
+    titles = lexicon().titles
     return [Mention(t.i, t.i + 1, "name", source="propn") for t in doc
             if not covered[t.i] and t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod") and t.text in words
-            and t.lower_ not in lowered
-            and t.text.lower() not in lexicon().titles and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")]
+            and t.lower_ not in lowered and t.lower_ not in titles
+            and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")]
 
 
 def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Mention], bool],

@@ -110,12 +110,12 @@ def agent_of(tok: Token) -> Token | None:
             continue
         if cur.pos_ in ("NOUN", "PROPN"):
             poss = next((c for c in cur.children if c.dep_ == "poss"), None)
-            # "During his visit to Nairobi, President Roux met ...": a pronoun that refers forward
-            # stands for the subject of the clause the phrase is set before
             if poss is not None and poss.lower_ == "whose":
                 # "Pacific Edge, whose headquarters is in Dunedin": the name the relative clause describes
                 clause = next((a for a in cur.ancestors if a.dep_ == "relcl"), None)
                 return clause.head if clause is not None else None
+            # "During his visit to Nairobi, President Roux met ...": a pronoun that refers forward
+            # stands for the subject of the clause the phrase is set before
             if poss is not None and not (poss.pos_ == "PRON" and entity(poss) is None and _fronted(cur)):
                 return poss
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
