@@ -22,7 +22,7 @@ from .countries import is_city
 from .entities import is_country
 from .mentions import PLURAL_COUNTS, Mention
 from .records import Entity
-from .tokens import span_text, tokens
+from .tokens import span_root, span_text, tokens
 
 #: How many sentences back an antecedent may be.
 #: sentences back in which "the country" looks first for the country it means
@@ -159,13 +159,13 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     here = sent_of.get(ref.start, 0)
     # the names of the window, before the reference
     window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]
-    by_root = {doc[m.start:m.end].root.i: m.entity for m in window}
+    by_root = {span_root(doc, m.start, m.end).i: m.entity for m in window}
     named = {i for m in window for i in range(m.start, m.end)}
-    subject = doc[ref.start:ref.end].root.dep_ in ("nsubj", "nsubjpass")
+    subject = span_root(doc, ref.start, ref.end).dep_ in ("nsubj", "nsubjpass")
     best: tuple[str, ...] = ()
     best_rank = (-1, -1, -1)
     for n, m in enumerate(window):
-        root = doc[m.start:m.end].root
+        root = span_root(doc, m.start, m.end)
         if root.dep_ == "conj":
             continue  # the list starts at its first item
         keys = [m.entity] + [by_root[c.i] for c in root.conjuncts if c.i in by_root]
@@ -307,7 +307,7 @@ def _named_by_head(doc: Doc, ref: Mention, anchors: list[Mention], entities: dic
 def _described_by(doc: Doc, m: Mention, ref: Mention) -> bool:
     """Whether *ref* is inside an apposition to *m* ("Samsung SDI, the group's battery arm")."""
     toks = tokens(doc)
-    root = doc[m.start:m.end].root
+    root = span_root(doc, m.start, m.end)
     tok = toks[ref.end - 1]
     for _ in range(4):
         if tok.head is tok:
@@ -327,7 +327,7 @@ def _most_salient(doc: Doc, pool: list[Mention], ref: Mention, sent_of: dict[int
     here = sent_of.get(ref.start, 0)
 
     def score(m: Mention) -> tuple:
-        root = doc[m.start:m.end].root
+        root = span_root(doc, m.start, m.end)
         distance = here - sent_of.get(m.start, 0)
         subject = root.dep_ in _SUBJECT_DEPS or (
             root.dep_ in ("poss", "compound") and root.head.dep_ in _SUBJECT_DEPS)

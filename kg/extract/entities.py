@@ -20,7 +20,7 @@ from .lexicon import lexicon
 from .mentions import COMPANY_PARTS, Mention, find_mentions
 from .places import country_names, fold, is_place
 from .records import Entity
-from .tokens import span_text, tokens
+from .tokens import span_root, span_text, tokens
 
 _INCOMPATIBLE = {frozenset({"Person", "Place"}), frozenset({"Person", "Organization"}), frozenset({"Organization", "Place"}),
                  frozenset({"Person", "Event"})}
@@ -154,7 +154,7 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
 
 def _owns_parts(doc: Doc, m: Mention) -> bool:
     """Whether the name is written as the owner of units or affiliates ("X's units", "X affiliates")."""
-    root = doc[m.start:m.end].root
+    root = span_root(doc, m.start, m.end)
     return root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in COMPANY_PARTS
 
 
@@ -287,7 +287,7 @@ def _refers_back(doc: Doc, a: Mention, b: Mention) -> bool:
     words_b = [t.lower_ for t in toks[b.start:b.end] if not t.is_punct]
     if words_b == [t.lower_ for t in toks[a.start:a.end] if not t.is_punct]:
         return True
-    root = doc[b.start:b.end].root
+    root = span_root(doc, b.start, b.end)
     definite = (b.start > 0 and toks[b.start - 1].lower_ in _DEFINITE) or any(
         c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
     return definite and all(w in words_a or w in _REPEATS for w in words_b)
@@ -302,7 +302,7 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
             i = parent[i]
         return i
 
-    heads = [doc[m.start:m.end].root for m in groups]
+    heads = [span_root(doc, m.start, m.end) for m in groups]
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
@@ -327,12 +327,12 @@ def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[list[Vote]]) 
     owner = {}
     for i, c in enumerate(clusters):
         for m in c.mentions:
-            owner[doc[m.start:m.end].root.i] = i
+            owner[span_root(doc, m.start, m.end).i] = i
     initial = [dominant(totals(v)) for v in votes]
     extra: list[dict[str, float]] = [defaultdict(float) for _ in clusters]
     for i, c in enumerate(clusters):
         for m in c.mentions:
-            root = doc[m.start:m.end].root
+            root = span_root(doc, m.start, m.end)
             for sib in root.conjuncts:
                 j = owner.get(sib.i)
                 if j is not None and j != i and initial[j]:
@@ -361,7 +361,7 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tup
         words = text.split()
         shouted = text.isupper() and len(text) > 4
         # a group is called by its collective noun ("the delegation") before a description of its size
-        collective = kind == "Group" and doc[m.start:m.end].root.lemma_.lower() in lexicon().collective_nouns
+        collective = kind == "Group" and span_root(doc, m.start, m.end).lemma_.lower() in lexicon().collective_nouns
         return (not shouted, m.kind == "name", collective,
                 len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
 

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .mentions import Mention
 from .places import is_place
-from .tokens import span_text, tokens
+from .tokens import span_root, span_text, tokens
 
 #: A vote: (type, weight, reason).
 Vote = tuple[str, float, str]
@@ -95,7 +95,7 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     names that are places by the gazetteer or the NER (for "Brazil's Petrobras")."""
     toks = tokens(doc)
     lex = lexicon()
-    root = doc[m.start:m.end].root
+    root = span_root(doc, m.start, m.end)
 
     def vote_noun(tok: Token, weight: float, how: str) -> None:
         kind = noun_type(tok)

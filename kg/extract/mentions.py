@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
 from .places import country_names, demonyms, fold, is_place, place_names
-from .tokens import doc_text, span_text, tokens
+from .tokens import doc_text, span_root, span_text, tokens
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
 NER_TYPES = {
@@ -125,7 +125,7 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
         return start, end
     lex = lexicon()
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     head = root.head
 
     def free(t: Token) -> bool:
@@ -146,7 +146,7 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     for conj in last.children:
         if conj.dep_ == "conj" and conj.i >= end and _is_capitalised(conj) and conj.pos_ == "PROPN" and all(
             free(t) and (_is_capitalised(t) or t.lower_ in _CONNECTORS) for t in toks[end:conj.i + 1]
-        ) and any(t.lower_ in ("and", "&") for t in toks[end:conj.i]) and doc[start:end].root.head.i != conj.i:
+        ) and any(t.lower_ in ("and", "&") for t in toks[end:conj.i]) and span_root(doc, start, end).head.i != conj.i:
             if any(t.lower_ == "of" for t in toks[start:end]):  # only inside "X of A and B" names
                 end = conj.i + 1
     # a unit after a number ("the 250 MW [Mannar Wind Power Project]") is no word of the name
@@ -702,7 +702,7 @@ def _office(doc: Doc, m: Mention) -> bool:
     toks = tokens(doc)
     if _plural_title(toks[m.start].lower_):
         return True
-    tok = doc[m.start:m.end].root
+    tok = span_root(doc, m.start, m.end)
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
         if _plural_title(tok.lower_):
@@ -825,8 +825,9 @@ def _heads_names(root: Token, taken: list[bool]) -> bool:
         return True  # the same with another parse: "German firms [Bosch], Siemens and BASF"
     # "Twelve countries, among them Chile, Peru and Mexico": the names after "among them"
     doc = root.doc
-    if root.i + 3 < len(doc) and doc[root.i + 1].text in (",", "—", "–") and doc[root.i + 2].lower_ == "among" \
-            and doc[root.i + 3].lower_ in ("them", "whom") and any(taken[t.i] for t in doc[root.i + 4:root.i + 9]):
+    toks = tokens(doc)
+    if root.i + 3 < len(doc) and toks[root.i + 1].text in (",", "—", "–") and toks[root.i + 2].lower_ == "among" \
+            and toks[root.i + 3].lower_ in ("them", "whom") and any(taken[t.i] for t in toks[root.i + 4:root.i + 9]):
         return True
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ in _LIST_VERBS:

@@ -4,7 +4,7 @@ spaCy makes a new Python ``Token`` on every ``doc[i]`` and every step of ``for t
 ``for t in doc[a:b]``; resolution and extraction walk each document some forty times, so
 building those objects cost more than the rules that read them. :func:`tokens` keeps one list
 for the current document, and :func:`span_text` slices ``doc[a:b].text`` out of the document's
-text instead of joining it token by token.
+text instead of joining it token by token, and :func:`span_root` remembers ``doc[a:b].root``.
 """
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from spacy.tokens import Doc, Token
 _doc: Doc | None = None
 _tokens: list[Token] = []
 _text: str | None = None
+_roots: dict[tuple[int, int], Token] = {}
 
 
 def tokens(doc: Doc) -> list[Token]:
     """``list(doc)``, the same list for as long as *doc* is the document being worked on."""
-    global _doc, _tokens, _text
+    global _doc, _tokens, _text, _roots
     # the length check: a retokenised document has other tokens (and a reallocated array)
     if doc is not _doc or len(_tokens) != len(doc):
-        _doc, _tokens, _text = doc, list(doc), None
+        _doc, _tokens, _text, _roots = doc, list(doc), None, {}
     return _tokens
 
 
@@ -43,3 +44,12 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         return ""
     last = toks[end - 1]
     return doc_text(doc)[toks[start].idx:last.idx + len(last.text)]
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """``doc[start:end].root``, found once per span of a parsed document (its heads no longer change)."""
+    toks = tokens(doc)
+    root = _roots.get((start, end))
+    if root is None:
+        root = _roots[start, end] = toks[doc[start:end].root.i]
+    return root
