@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .mentions import Mention
 from .records import Entity, Relation
 from .triggers import Triggers
+from .tokens import tokens
 
 #: The entity types each relation connects (subject, object), as in the spec.
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -172,6 +173,7 @@ def _mention_heads(doc: Doc, mentions: Iterable[Mention]) -> dict[int, list[tupl
 def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mention], relations: list[Relation],
                     triggers: Triggers, pattern_confidence: dict[str, float]) -> list[Candidate]:
     """Every typed pair of mentions in each sentence, and every pair a pattern proposed, with features."""
+    toks = tokens(doc)
     describe = Describer(doc, entities, triggers)
     by_sent = _mention_heads(doc, mentions)
     # what the patterns proposed: (relation, subject, object, sentence start) -> (pattern ids, trigger)
@@ -182,7 +184,7 @@ def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mentio
         s, o = (rel.subject, rel.object)
         if rel.predicate in SYMMETRIC:
             s, o = sorted((s, o))
-        key = (rel.predicate, s, o, doc[rel.trigger].sent.start)
+        key = (rel.predicate, s, o, toks[rel.trigger].sent.start)
         ids, trig = proposed.setdefault(key, (set(), rel.trigger))
         ids.add(rel.evidence.extractor)
     proposed_in: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
@@ -214,7 +216,7 @@ def find_candidates(doc: Doc, entities: dict[str, Entity], mentions: list[Mentio
         kinds = {e: k for e, _, k in heads}
         shared = describe.sentence_features(sent) if best else {}
         for (rel, s, o), cand in best.items():
-            a, b = doc[cand.subject_token], doc[cand.object_token]
+            a, b = toks[cand.subject_token], toks[cand.object_token]
             cand.features = describe.features(a, b, kinds.get(s, "name"), kinds.get(o, "name"), shared) \
                 if a._.kg_entity and b._.kg_entity else {"path=proposed": 1.0}
             ids, trig = proposed.get((rel, s, o, sent.start), (set(), None))

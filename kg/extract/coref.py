@@ -22,6 +22,7 @@ from .countries import is_city
 from .entities import is_country
 from .mentions import PLURAL_COUNTS, Mention
 from .records import Entity
+from .tokens import span_root, span_text, tokens
 
 #: How many sentences back an antecedent may be.
 #: sentences back in which "the country" looks first for the country it means
@@ -32,6 +33,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Mention], refs: list[Mention]) -> list[Mention]:
     """Attach each reference in *refs* to an entity; return those that were resolved."""
+    toks = tokens(doc)
     sent_of = {}
     for n, sent in enumerate(doc.sents):
         for t in sent:
@@ -62,7 +64,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
         want = {"Person"} if "Person" in kinds else {"Organization", "Place", "Group"} if "Thing" in kinds else kinds
         here = sent_of.get(ref.start, 0)
         if ref.source == "description":
-            words = doc[ref.start + 1:ref.end].text.casefold()
+            words = span_text(doc, ref.start + 1, ref.end).casefold()
             if words in titles:
                 ref.entity = titles[words]
                 out.append(ref)
@@ -78,7 +80,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             and entities[m.entity].type in want and not _overlaps(m, ref) and not _described_by(doc, m, ref)
         ]
         if ref.source == "description" and "Place" in want:
-            noun = doc[ref.end - 1].lemma_.lower()
+            noun = toks[ref.end - 1].lemma_.lower()
             if noun in ("country", "nation", "kingdom", "republic", "government"):
                 # "the country", "the island nation": the country the article is about so far
                 countries = [m for m in anchors if m.entity and m.start < ref.start and entities[m.entity].type == "Place"
@@ -96,11 +98,11 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 # "a trip to the region": a city named before is no region (the region stays unresolved)
                 pool = [m for m in pool if not is_city(entities[m.entity].label)]
         if ref.source in ("pronoun", "description"):
-            bound = _clause_subject(doc[ref.end - 1], ref.source == "description")
+            bound = _clause_subject(toks[ref.end - 1], ref.source == "description")
             if bound is not None:  # "Smith told him", "Abdullah paid for him to fly": him is not Smith
                 bounds = [bound.i, *(c.i for c in bound.conjuncts)] if ref.source == "description" else [bound.i]
                 pool = [m for m in pool if not any(m.start <= b < m.end for b in bounds)]
-        said = _PRONOUN_GENDER.get(doc[ref.start].lower_) if ref.source == "pronoun" else None
+        said = _PRONOUN_GENDER.get(toks[ref.start].lower_) if ref.source == "pronoun" else None
         if said:  # "she" is not someone already called "he", nor "Mr." Smith
             pool = [m for m in pool if gender.get(m.entity, said) == said]
         if not pool:
@@ -150,19 +152,20 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     """What "they" or "the two sides" stands for: the latest names coordinated in the same or the
     two sentences before ("Funaro and Gros ... They have sought", "China and Sri Lanka ... The two
     sides"), of one type (the description's, if it names one), as many as it counts."""
+    toks = tokens(doc)
     want = next(iter(ref.type_votes), "Thing")
-    words = [t.lower_ for t in doc[ref.start:ref.end] if t.lower_ not in ("the", "these", "those", "all")]
+    words = [t.lower_ for t in toks[ref.start:ref.end] if t.lower_ not in ("the", "these", "those", "all")]
     count = PLURAL_COUNTS.get(words[0]) if len(words) > 1 else None  # "the two sides", "both firms"
     here = sent_of.get(ref.start, 0)
     # the names of the window, before the reference
     window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]
-    by_root = {doc[m.start:m.end].root.i: m.entity for m in window}
+    by_root = {span_root(doc, m.start, m.end).i: m.entity for m in window}
     named = {i for m in window for i in range(m.start, m.end)}
-    subject = doc[ref.start:ref.end].root.dep_ in ("nsubj", "nsubjpass")
+    subject = span_root(doc, ref.start, ref.end).dep_ in ("nsubj", "nsubjpass")
     best: tuple[str, ...] = ()
     best_rank = (-1, -1, -1)
     for n, m in enumerate(window):
-        root = doc[m.start:m.end].root
+        root = span_root(doc, m.start, m.end)
         if root.dep_ == "conj":
             continue  # the list starts at its first item
         keys = [m.entity] + [by_root[c.i] for c in root.conjuncts if c.i in by_root]
@@ -213,10 +216,11 @@ def _listed_after(doc: Doc, first: Mention, later: list[Mention], entities: dict
 def _dateline_place(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:
     """The place of a wire story's dateline ("PARIS, March 11 - ..."): a place that begins a line
     near the top, followed by a comma and a date before a dash."""
+    toks = tokens(doc)
     for m in anchors:
         if m.start > 80:
             break  # a dateline opens the story, after at most a headline
-        line_start = m.start == 0 or "\n" in doc[m.start - 1].text or "\n" in doc[m.start - 1].whitespace_
+        line_start = m.start == 0 or "\n" in toks[m.start - 1].text or "\n" in toks[m.start - 1].whitespace_
         if not m.entity or not line_start or entities[m.entity].type != "Place":
             continue
         window = doc[m.end:m.end + 12]
@@ -230,11 +234,12 @@ def _dateline_place(doc: Doc, anchors: list[Mention], entities: dict[str, Entity
 
 def _known_genders(doc: Doc, anchors: list[Mention], entities: dict[str, Entity]) -> dict[str, str]:
     """Genders that titles give away ("Mrs. Doe", "King Fahd", "Princess Diana")."""
+    toks = tokens(doc)
     out: dict[str, str] = {}
     for m in anchors:
         if not m.entity or entities[m.entity].type != "Person":
             continue
-        words = [doc[m.start].lower_] + ([doc[m.start - 1].lower_] if m.start > 0 else [])
+        words = [toks[m.start].lower_] + ([toks[m.start - 1].lower_] if m.start > 0 else [])
         if m.title:
             words.append(m.title.split()[0].casefold())
         for w in words:
@@ -289,7 +294,8 @@ def write_clusters(doc: Doc, mentions: list[Mention]) -> None:
 
 def _named_by_head(doc: Doc, ref: Mention, anchors: list[Mention], entities: dict[str, Entity]) -> str | None:
     """"the forum" → the last entity whose name ends in "Forum" ("United States-Iraq Business Forum")."""
-    noun = doc[ref.end - 1].lower_
+    toks = tokens(doc)
+    noun = toks[ref.end - 1].lower_
     for m in sorted(anchors, key=lambda m: -m.start):
         if m.start < ref.start and m.entity and m.kind == "name":
             words = entities[m.entity].label.split()
@@ -300,8 +306,9 @@ def _named_by_head(doc: Doc, ref: Mention, anchors: list[Mention], entities: dic
 
 def _described_by(doc: Doc, m: Mention, ref: Mention) -> bool:
     """Whether *ref* is inside an apposition to *m* ("Samsung SDI, the group's battery arm")."""
-    root = doc[m.start:m.end].root
-    tok = doc[ref.end - 1]
+    toks = tokens(doc)
+    root = span_root(doc, m.start, m.end)
+    tok = toks[ref.end - 1]
     for _ in range(4):
         if tok.head is tok:
             return False
@@ -320,7 +327,7 @@ def _most_salient(doc: Doc, pool: list[Mention], ref: Mention, sent_of: dict[int
     here = sent_of.get(ref.start, 0)
 
     def score(m: Mention) -> tuple:
-        root = doc[m.start:m.end].root
+        root = span_root(doc, m.start, m.end)
         distance = here - sent_of.get(m.start, 0)
         subject = root.dep_ in _SUBJECT_DEPS or (
             root.dep_ in ("poss", "compound") and root.head.dep_ in _SUBJECT_DEPS)

@@ -23,6 +23,7 @@ from .places import cities, demonyms, fold, subdivisions
 from .records import Entity, Position
 from .roles import token_entities
 from .table_cache import cached
+from .tokens import tokens
 
 #: Cities of at least this many people are looked up (smaller ones rarely make news twice).
 MIN_CITY_POPULATION = 5000
@@ -111,13 +112,15 @@ _CITY_NOT_REGION = 100_000
 
 def _demonym_country(doc: Doc, i: int, names: dict[str, str]) -> str | None:
     """The country of the demonym ending at token *i*: two words before one ("South African")."""
-    return (names.get(fold(f"{doc[i - 1].text} {doc[i].text}")) if i > 0 else None) or names.get(fold(doc[i].text))
+    toks = tokens(doc)
+    return (names.get(fold(f"{toks[i - 1].text} {toks[i].text}")) if i > 0 else None) or names.get(fold(toks[i].text))
 
 
 def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Position]) -> dict[str, set[str]]:
     """Person or group key → the countries the text says it is from: a nationality adjective before
     a name or title ("Venezuelan President Hugo Chavez"), a place someone holds an office of, or
     a group's place or nationality ("the Hong Kong delegation", "a delegation from Manila")."""
+    toks = tokens(doc)
     homes: dict[str, set[str]] = defaultdict(set)
     for p in positions:
         if p.organization and entities[p.organization].type == "Place":
@@ -126,7 +129,7 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
                 homes[p.holder].add(code)
     names = demonyms()
     keys = token_entities(doc)
-    for tok in doc:
+    for tok in toks:
         key = keys[tok.i]
         if key is not None and entities[key].type == "Group" and tok.dep_ != "compound":
             # "the Hong Kong delegation", "a Chinese delegation", "a delegation from Manila"
@@ -151,10 +154,10 @@ def home_countries(doc: Doc, entities: dict[str, Entity], positions: Iterable[Po
         while root.head.i != root.i and keys[root.head.i] == key:
             root = root.head
         if root.dep_ == "appos" and root.head.i < tok.i and keys[root.head.i] is None and root.head.pos_ in ("PROPN", "NOUN") \
-                and all(t.is_punct for t in doc[root.head.i + 1:tok.i]):
+                and all(t.is_punct for t in toks[root.head.i + 1:tok.i]):
             start = root.head.i + 1
         for j in range(start - 1, max(start - 5, -1), -1):
-            word = doc[j]
+            word = toks[j]
             if keys[j] is not None or word.is_punct:
                 break
             country = _demonym_country(doc, j, names)

@@ -26,6 +26,8 @@ from spacy.matcher.levenshtein import levenshtein_compare
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
+from .tokens import tokens
+
 _ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP,
           "IS_SENT_START": SENT_START}
 _ANNOTATIONS = {"LEMMA": "LEMMA", "POS": "POS", "TAG": "TAG", "DEP": "DEP"}  # what the Matcher insists is set
@@ -327,8 +329,9 @@ def _bits(mask: int) -> tuple[int, ...]:
 def tree_roots(doc: Doc, heads: list[int] | None = None) -> list[int]:
     """For each token, the index of the top of its chain of heads (its sentence's root);
     *heads* are the tokens' head indices, when the caller has them."""
+    toks = tokens(doc)
     if heads is None:
-        heads = [t.head.i for t in doc]
+        heads = [t.head.i for t in toks]
     roots = [-1] * len(heads)
     for i in range(len(heads)):
         path, j = [], i
@@ -336,7 +339,7 @@ def tree_roots(doc: Doc, heads: list[int] | None = None) -> list[int]:
             path.append(j)
             j = heads[j]
         if len(path) > len(heads):  # a cycle: let spaCy's own walk decide
-            top = ([doc[i]] + list(doc[i].ancestors))[-1].i
+            top = ([toks[i]] + list(toks[i].ancestors))[-1].i
             roots[i] = top
             continue
         top = roots[j] if roots[j] >= 0 else j

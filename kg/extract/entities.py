@@ -20,6 +20,7 @@ from .lexicon import lexicon
 from .mentions import COMPANY_PARTS, Mention, find_mentions
 from .places import country_names, fold, is_place
 from .records import Entity
+from .tokens import span_root, span_text, tokens
 
 _INCOMPATIBLE = {frozenset({"Person", "Place"}), frozenset({"Person", "Organization"}), frozenset({"Organization", "Place"}),
                  frozenset({"Person", "Event"})}
@@ -36,7 +37,7 @@ def normalise(name: str) -> str:
 
 def surface(doc: Doc, start: int, end: int) -> str:
     """The text of tokens [start, end) with single spaces for runs of whitespace."""
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"['’]s$", "", text)
 
@@ -74,10 +75,11 @@ class _Cluster:
 
 def _split_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"Hong Kong-Zhejiang" is two names when both parts are names elsewhere in the document."""
+    toks = tokens(doc)
     known = {normalise(surface(doc, m.start, m.end)) for m in mentions}
     out = []
     for m in mentions:
-        hyphens = [t.i for t in doc[m.start:m.end] if t.text in ("-", "–") and m.start < t.i < m.end - 1]
+        hyphens = [t.i for t in toks[m.start:m.end] if t.text in ("-", "–") and m.start < t.i < m.end - 1]
         if len(hyphens) == 1:
             h = hyphens[0]
             left, right = normalise(surface(doc, m.start, h)), normalise(surface(doc, h + 1, m.end))
@@ -92,16 +94,17 @@ def _split_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _acronym_pairs(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
     """Index of a mention "(IAE)" written right after a name → index of that name."""
+    toks = tokens(doc)
     pairs = {}
     by_start = {m.start: i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         j = m.end
-        if j + 1 < len(doc) and doc[j].text == "(" and (j + 1) in by_start:
+        if j + 1 < len(doc) and toks[j].text == "(" and (j + 1) in by_start:
             k = by_start[j + 1]
             inner = mentions[k]
-            if inner.end - inner.start == 1 and doc[inner.start].text.isupper():
+            if inner.end - inner.start == 1 and toks[inner.start].text.isupper():
                 pairs[k] = i
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+        if j + 2 < len(doc) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
             # an acronym the NER did not mark: make it a mention of the same entity
             acr = Mention(j + 1, j + 2, "name", dict(m.type_votes), "acronym", reasons=list(m.reasons))
             mentions.append(acr)
@@ -151,7 +154,7 @@ def cluster_names(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
 
 def _owns_parts(doc: Doc, m: Mention) -> bool:
     """Whether the name is written as the owner of units or affiliates ("X's units", "X affiliates")."""
-    root = doc[m.start:m.end].root
+    root = span_root(doc, m.start, m.end)
     return root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in COMPANY_PARTS
 
 
@@ -225,7 +228,7 @@ def resolve(doc: Doc, references: bool = True) -> tuple[dict[str, Entity], list[
 
     mentions = find_mentions(doc)
     names = _split_hyphenated(doc, [m for m in mentions if m.kind == "name"])
-    places = {i for m in names if _dominant(m.type_votes) == "Place" or is_place(doc[m.start:m.end].text)
+    places = {i for m in names if _dominant(m.type_votes) == "Place" or is_place(span_text(doc, m.start, m.end))
               for i in range(m.start, m.end)}
     for m in names:
         context_votes(doc, m, places)
@@ -264,9 +267,10 @@ _OTHER = frozenset({"other", "another", "more", "further", "additional", "remain
 def _another_set(doc: Doc, a: Mention, b: Mention) -> bool:
     """"Top four chaebol leaders" ... "other major corporate leaders": a later group with the same
     head noun is a different set when it says so, or counts differently."""
-    if any(t.lower_ in _OTHER for t in doc[b.start:b.end]):
+    toks = tokens(doc)
+    if any(t.lower_ in _OTHER for t in toks[b.start:b.end]):
         return True
-    numbers = [{t.lower_ for t in doc[m.start:m.end] if t.like_num} for m in (a, b)]
+    numbers = [{t.lower_ for t in toks[m.start:m.end] if t.like_num} for m in (a, b)]
     return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
 
 
@@ -278,12 +282,13 @@ def _refers_back(doc: Doc, a: Mention, b: Mention) -> bool:
     """Whether a later group *b* with *a*'s head noun is *a* again: said the same way, or definite
     with no words *a* did not have ("a high-level delegation" ... "the delegation"); not "some lesser
     known characters" after "characters"."""
-    words_a = {t.lower_ for t in doc[a.start:a.end]}
-    words_b = [t.lower_ for t in doc[b.start:b.end] if not t.is_punct]
-    if words_b == [t.lower_ for t in doc[a.start:a.end] if not t.is_punct]:
+    toks = tokens(doc)
+    words_a = {t.lower_ for t in toks[a.start:a.end]}
+    words_b = [t.lower_ for t in toks[b.start:b.end] if not t.is_punct]
+    if words_b == [t.lower_ for t in toks[a.start:a.end] if not t.is_punct]:
         return True
-    root = doc[b.start:b.end].root
-    definite = (b.start > 0 and doc[b.start - 1].lower_ in _DEFINITE) or any(
+    root = span_root(doc, b.start, b.end)
+    definite = (b.start > 0 and toks[b.start - 1].lower_ in _DEFINITE) or any(
         c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in root.children)
     return definite and all(w in words_a or w in _REPEATS for w in words_b)
 
@@ -297,7 +302,7 @@ def _group_clusters(doc: Doc, groups: list[Mention]) -> list[list[Mention]]:
             i = parent[i]
         return i
 
-    heads = [doc[m.start:m.end].root for m in groups]
+    heads = [span_root(doc, m.start, m.end) for m in groups]
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
@@ -322,12 +327,12 @@ def _sibling_votes(doc: Doc, clusters: list[_Cluster], votes: list[list[Vote]]) 
     owner = {}
     for i, c in enumerate(clusters):
         for m in c.mentions:
-            owner[doc[m.start:m.end].root.i] = i
+            owner[span_root(doc, m.start, m.end).i] = i
     initial = [dominant(totals(v)) for v in votes]
     extra: list[dict[str, float]] = [defaultdict(float) for _ in clusters]
     for i, c in enumerate(clusters):
         for m in c.mentions:
-            root = doc[m.start:m.end].root
+            root = span_root(doc, m.start, m.end)
             for sib in root.conjuncts:
                 j = owner.get(sib.i)
                 if j is not None and j != i and initial[j]:
@@ -343,6 +348,7 @@ def _fullest_words(doc: Doc, c: _Cluster) -> list[str]:
 
 
 def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tuple[str, ...] = ()) -> Entity:
+    toks = tokens(doc)
     forms = []
     for m in mentions:
         text = m.canonical or surface(doc, m.start, m.end)
@@ -355,7 +361,7 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tup
         words = text.split()
         shouted = text.isupper() and len(text) > 4
         # a group is called by its collective noun ("the delegation") before a description of its size
-        collective = kind == "Group" and doc[m.start:m.end].root.lemma_.lower() in lexicon().collective_nouns
+        collective = kind == "Group" and span_root(doc, m.start, m.end).lemma_.lower() in lexicon().collective_nouns
         return (not shouted, m.kind == "name", collective,
                 len(words) if kind != "Group" else -abs(len(words) - 3), -m.start)
 
@@ -371,15 +377,15 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tup
     aliases = {t for _, t in forms if t != label}
     if kind == "Place":  # "Beijing's Chaoyang district": the place is also called by its name and kind
         suffixes = lexicon().place_suffixes
-        aliases |= {f"{t} {doc[m.end].text}" for m, t in forms
-                    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].text in suffixes}
+        aliases |= {f"{t} {toks[m.end].text}" for m, t in forms
+                    if m.end < len(doc) and toks[m.end].is_lower and toks[m.end].text in suffixes}
     aliases |= {m.long_form for m in mentions if m.long_form}
     aliases |= {re.sub(r"^(the|a|an)\s+", "", surface(doc, m.start, m.end), flags=re.I) for m in mentions if m.canonical}
     for m in mentions:
         if m.title and kind == "Person":
             aliases.add(f"{m.title} {label}")
     return Entity(key=key, label=label, type=kind, aliases=aliases, type_reasons=reasons,
-                  mentions=[(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in mentions],
+                  mentions=[(toks[m.start].idx, toks[m.end - 1].idx + len(toks[m.end - 1].text)) for m in mentions],
                   scope="document" if kind == "Group" else "global")
 
 

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import lexicon
 from .mentions import Mention
 from .places import is_place
+from .tokens import span_root, span_text, tokens
 
 #: A vote: (type, weight, reason).
 Vote = tuple[str, float, str]
@@ -94,8 +95,9 @@ def noun_type(tok: Token) -> str | None:
 def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     """Add to *m* the typing evidence of the words around it. *places* are the token indices of
     names that are places by the gazetteer or the NER (for "Brazil's Petrobras")."""
+    toks = tokens(doc)
     lex = lexicon()
-    root = doc[m.start:m.end].root
+    root = span_root(doc, m.start, m.end)
 
     def vote_noun(tok: Token, weight: float, how: str) -> None:
         kind = noun_type(tok)
@@ -120,7 +122,7 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "the state-run Sinopec", "privately held Krestmark": what only organisations are
     for child in root.children:
         if child.dep_ == "amod" and child.i < m.start:
-            words = doc[child.left_edge.i:child.i + 1].text.lower()  # "state-run" is three tokens
+            words = span_text(doc, child.left_edge.i, child.i + 1).lower()  # "state-run" is three tokens
             if words in _ORGANISATION_MODIFIERS or re.search(r"-(run|owned|controlled|listed|backed|funded)$", words):
                 m.vote("Organization", 1.5, f"'{words}'")
     # a descriptive noun before the name: "gaming giant Krafton", "steelmaker POSCO Group", "label Dunst"
@@ -128,7 +130,7 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
                  if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "NOUN" and child.i < m.start]
     for child in described:
         vote_noun(child, 1.5, "described as")
-    before = doc[m.start - 1] if m.start > 0 else None
+    before = toks[m.start - 1] if m.start > 0 else None
     if not described and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" and before.head.i != m.start:
         vote_noun(before, 1.0, "written after")  # the same, however parsed: "young casual label [Dunst] is"
     # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
@@ -196,8 +198,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "Brazil's Petrobras": a lone word a place owns is an organisation, not a person
     if m.end - m.start == 1 and m.title is None:
         owner = next((c for c in root.children if c.dep_ == "poss" and c.i in places), None)
-        if owner is None and m.start > 1 and doc[m.start - 1].lower_ in ("'s", "’s") and m.start - 2 in places:
-            owner = doc[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
+        if owner is None and m.start > 1 and toks[m.start - 1].lower_ in ("'s", "’s") and m.start - 2 in places:
+            owner = toks[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
         if owner is not None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
     # "Instagram is owned by Meta", "Meta acquired Instagram", "Instagram, (which is) owned by Meta":
@@ -246,9 +248,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _STAFF:
         m.vote("Organization", 1.2, f"'{root.head.head.text} at'")
     # "Janatha Vimukthi Peramuna (JVP)": organisations and places have acronyms, people do not
-    if m.end - m.start > 1 and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
-        acronym = doc[m.end + 1].text
-        if acronym.isupper() and len(acronym) >= 2 and acronym[0] == doc[m.start].text[:1].upper():
+    if m.end - m.start > 1 and m.end + 2 < len(doc) and toks[m.end].text == "(" and toks[m.end + 2].text == ")":
+        acronym = toks[m.end + 1].text
+        if acronym.isupper() and len(acronym) >= 2 and acronym[0] == toks[m.start].text[:1].upper():
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import normalise_date
 from .records import Event, Relation
+from .tokens import tokens
 
 EVENT_KINDS = {"visited": "Visit", "signsAgreementWith": "AgreementSigning"}
 _TOPIC_PREPS = ("on", "covering", "concerning", "regarding", "about")
@@ -92,6 +93,7 @@ def _topics(trigger: Token) -> tuple[str, ...]:
 
 def find_events(doc: Doc, relations: list[Relation], doc_date: str | None = None) -> list[Event]:
     """One event per trigger of visit and agreement facts (triggers of one sentence with the same sides merged)."""
+    toks = tokens(doc)
     base = dt.date.fromisoformat(doc_date) if doc_date else None
     groups: dict[tuple[str, int], list[Relation]] = defaultdict(list)
     for rel in relations:
@@ -108,7 +110,7 @@ def find_events(doc: Doc, relations: list[Relation], doc_date: str | None = None
                 roles += [("agent", rel.subject), ("destination", rel.object)]
             else:
                 roles += [("party", rel.subject), ("party", rel.object)]
-        key = (predicate, doc[trigger_i].sent.start, tuple(sorted(set(roles))), tuple(sorted({r.modality for r in rels})))
+        key = (predicate, toks[trigger_i].sent.start, tuple(sorted(set(roles))), tuple(sorted({r.modality for r in rels})))
         merged.setdefault(key, []).append((trigger_i, rels))
     events = []
     counters: dict[str, int] = defaultdict(int)
@@ -116,9 +118,9 @@ def find_events(doc: Doc, relations: list[Relation], doc_date: str | None = None
         kind = EVENT_KINDS[predicate]
         roles = list(roles_key)
         rels = [r for _, rs in triggers for r in rs]
-        dated = [(_date_for(doc[i], base), i) for i, _ in triggers]
+        dated = [(_date_for(toks[i], base), i) for i, _ in triggers]
         (date, date_text), trigger_i = next(((d, i) for d, i in dated if d[0] or d[1]), dated[0])
-        topics = tuple(dict.fromkeys(t for i, _ in triggers for t in _topics(doc[i])))
+        topics = tuple(dict.fromkeys(t for i, _ in triggers for t in _topics(toks[i])))
         counters[kind] += 1
         best = max(rels, key=lambda r: r.evidence.confidence)
         events.append(Event(key=f"{kind.lower()}-{counters[kind]}", kind=kind, roles=tuple(roles), evidence=best.evidence,

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
 from .places import country_names, demonyms, fold, is_place, place_names
+from .tokens import doc_text, span_root, span_text, tokens
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
 NER_TYPES = {
@@ -74,19 +75,20 @@ _UNITS = frozenset({"MW", "GW", "kW", "KW", "MWh", "GWh", "TWh", "km", "sq", "ml
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut determiners, possessive markers, punctuation and line breaks off both ends."""
+    toks = tokens(doc)
     for i in range(start, end):  # never cross a line break: headlines end without a full stop
-        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+        if "\n" in toks[i].text or (i < end - 1 and "\n" in toks[i].whitespace_):
             if i - start >= (end - i - 1):
-                end = i if "\n" in doc[i].text else i + 1
+                end = i if "\n" in toks[i].text else i + 1
             else:
                 start = i + 1
             break
-    while start < end and (doc[start].pos_ in ("DET", "PUNCT", "SPACE", "PRON", "CCONJ", "ADP", "PART")
-                           or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+    while start < end and (toks[start].pos_ in ("DET", "PUNCT", "SPACE", "PRON", "CCONJ", "ADP", "PART")
+                           or toks[start].is_space or toks[start].lower_ in ("the", "a", "an")):
         start += 1
-    while end > start and (doc[end - 1].pos_ in ("PUNCT", "SPACE", "PART", "CCONJ", "ADP", "DET")
-                           or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
-        if doc[end - 1].text in (".",) and end - start > 1 and doc[end - 2].text.lower() in ("co", "corp", "inc", "ltd"):
+    while end > start and (toks[end - 1].pos_ in ("PUNCT", "SPACE", "PART", "CCONJ", "ADP", "DET")
+                           or toks[end - 1].lower_ in ("'s", "’s", "'", "’")):
+        if toks[end - 1].text in (".",) and end - start > 1 and toks[end - 2].text.lower() in ("co", "corp", "inc", "ltd"):
             break  # keep the full stop of "Co." inside a name
         end -= 1
     return start, end
@@ -96,9 +98,10 @@ def _syllable_after_hyphen(doc: Doc, i: int) -> bool:
     """A lower-case proper noun joined by a hyphen to the capitalised word before it: the second
     syllable of a romanised given name ("Kwok-wai", "Yuet-ngor"); not "Hangzhou-based", which
     the tagger takes for a verb or adjective."""
-    tok = doc[i]
-    return (i >= 2 and tok.pos_ == "PROPN" and tok.is_alpha and tok.is_lower and doc[i - 1].text == "-"
-            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and _is_capitalised(doc[i - 2]))
+    toks = tokens(doc)
+    tok = toks[i]
+    return (i >= 2 and tok.pos_ == "PROPN" and tok.is_alpha and tok.is_lower and toks[i - 1].text == "-"
+            and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_ and _is_capitalised(toks[i - 2]))
 
 
 def _title_prefix(words: list[str]) -> int:
@@ -118,10 +121,11 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
     "the Zhejiang University-Hangzhou Global Scientific" grows to "... Innovation Center" but
     "National Security" does not swallow "Adviser Ajit Doval".
     """
+    toks = tokens(doc)
     if label not in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
         return start, end
     lex = lexicon()
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     head = root.head
 
     def free(t: Token) -> bool:
@@ -132,25 +136,25 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
         and root.dep_ in ("compound", "nmod", "amod", "conj", "cc")
         and head.pos_ == "PROPN"
         and _is_capitalised(head)
-        and all((_is_capitalised(t) or t.lower_ in _CONNECTORS) and free(t) for t in doc[end:head.i + 1])
-        and not any(t.dep_ in ("poss", "case") for t in doc[start:head.i])
+        and all((_is_capitalised(t) or t.lower_ in _CONNECTORS) and free(t) for t in toks[end:head.i + 1])
+        and not any(t.dep_ in ("poss", "case") for t in toks[start:head.i])
     ):
         end = head.i + 1
         root, head = head, head.head
     # a coordinated last word: "Ministry of Oceans [and Fisheries]"
-    last = doc[end - 1]
+    last = toks[end - 1]
     for conj in last.children:
         if conj.dep_ == "conj" and conj.i >= end and _is_capitalised(conj) and conj.pos_ == "PROPN" and all(
-            free(t) and (_is_capitalised(t) or t.lower_ in _CONNECTORS) for t in doc[end:conj.i + 1]
-        ) and any(t.lower_ in ("and", "&") for t in doc[end:conj.i]) and doc[start:end].root.head.i != conj.i:
-            if any(t.lower_ == "of" for t in doc[start:end]):  # only inside "X of A and B" names
+            free(t) and (_is_capitalised(t) or t.lower_ in _CONNECTORS) for t in toks[end:conj.i + 1]
+        ) and any(t.lower_ in ("and", "&") for t in toks[end:conj.i]) and span_root(doc, start, end).head.i != conj.i:
+            if any(t.lower_ == "of" for t in toks[start:end]):  # only inside "X of A and B" names
                 end = conj.i + 1
     # a unit after a number ("the 250 MW [Mannar Wind Power Project]") is no word of the name
-    if end - start > 1 and start > 0 and doc[start - 1].like_num and doc[start].text in _UNITS:
+    if end - start > 1 and start > 0 and toks[start - 1].like_num and toks[start].text in _UNITS:
         return start + 1, end
     # capitalised compounds on the left that the NER left out ("[Unitree] Robotics")
     while start > 0:
-        prev = doc[start - 1]
+        prev = toks[start - 1]
         if prev.pos_ == "PROPN" and prev.dep_ == "compound" and start <= prev.head.i < end and _is_capitalised(prev) and free(prev):
             start -= 1
         else:
@@ -161,44 +165,47 @@ def _complete_name(doc: Doc, start: int, end: int, label: str, owned: list[bool]
 def _institution_of_place(doc: Doc, start: int, owned: list[bool]) -> bool:
     """Whether the place name at *start* ends an institution's name written before it, "the Diocese
     of Mannar", "the Embassy of Japan" (not an office: "the Mayor of London" is a title)."""
-    if start < 2 or doc[start - 1].lower_ != "of":
+    toks = tokens(doc)
+    if start < 2 or toks[start - 1].lower_ != "of":
         return False
-    word = doc[start - 2]
+    word = toks[start - 2]
     return (word.pos_ in ("PROPN", "NOUN") and _is_capitalised(word) and not owned[word.i]
-            and word.lower_ in lexicon().institutions_of_places and doc[start - 1].head.i == word.i
-            and (word.i == 0 or not _is_capitalised(doc[word.i - 1]) or doc[word.i - 1].is_sent_start))
+            and word.lower_ in lexicon().institutions_of_places and toks[start - 1].head.i == word.i
+            and (word.i == 0 or not _is_capitalised(toks[word.i - 1]) or toks[word.i - 1].is_sent_start))
 
 
 def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     """"Pratt [and Whitney]", "Procter [& Gamble]": a company named for two founders, when the
     second name is no entity of its own."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+    toks = tokens(doc)
+    if end + 1 >= len(doc) or toks[end].lower_ not in ("and", "&"):
         return end
-    first = doc[end - 1]
-    if first.is_upper and len(first.text) > 1 and doc[end].lower_ == "and":
+    first = toks[end - 1]
+    if first.is_upper and len(first.text) > 1 and toks[end].lower_ == "and":
         return end  # "HSBC and Barclays": an acronym is a name of its own, not a founder's
     j = end + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and not owned[j] \
-            and doc[j].lower_ not in lexicon().titles:
+    while j < len(doc) and toks[j].pos_ == "PROPN" and _is_capitalised(toks[j]) and not owned[j] \
+            and toks[j].lower_ not in lexicon().titles:
         j += 1
-    if j == end + 1 or j - end > 3 or (j < len(doc) and doc[j].text in ("-", "–")):
+    if j == end + 1 or j - end > 3 or (j < len(doc) and toks[j].text in ("-", "–")):
         return end  # "Jeonju Paper and [Sae]-A Trading": the second name goes on
     return j
 
 
 def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     """A title written before a person's name ("Hong Kong Chief Executive [John Lee]")."""
+    toks = tokens(doc)
     lex = lexicon()
     i = start
     words: list[Token] = []
     while i > 0 and len(words) < 8:
-        tok = doc[i - 1]
+        tok = toks[i - 1]
         if tok.text == ")" and words:  # "Deputy Vice-Chancellor (Strategic Engagement) Professor"
-            opening = next((j for j in range(i - 2, max(i - 8, -1), -1) if doc[j].text == "("), None)
+            opening = next((j for j in range(i - 2, max(i - 8, -1), -1) if toks[j].text == "("), None)
             if opening is not None:
                 i = opening
                 continue
-        joined = tok.text in ("-", "–") and not tok.whitespace_ and i >= 2 and not doc[i - 2].whitespace_
+        joined = tok.text in ("-", "–") and not tok.whitespace_ and i >= 2 and not toks[i - 2].whitespace_
         if tok.is_space or (tok.text in (",", "(", ")", "—", "-", "–") and not joined) or "\n" in tok.whitespace_:
             break  # "Vice-Chancellor" keeps its hyphen; "Lee - the Chief" does not
         if not (_is_capitalised(tok) or tok.lower_ in ("of", "and", "for") or joined) and tok.lower_ not in lex.titles:
@@ -221,7 +228,7 @@ def _titles_before(doc: Doc, start: int) -> tuple[str | None, int | None]:
     if found is None:
         return None, None
     first, last = words[found], words[-1]
-    return doc[first.i:last.i + 1].text, first.i
+    return span_text(doc, first.i, last.i + 1), first.i
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -261,16 +268,18 @@ def _named_after_demonym(ent: Span) -> bool:
 def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     """Where the place ends in a span "<Place> <Name>" that follows "<title> to" ("Ambassador to
     China John McKinnon"), if it does."""
-    if start < 2 or doc[start - 1].lower_ != "to" or doc[start - 2].lower_ not in title_words():
+    toks = tokens(doc)
+    if start < 2 or toks[start - 1].lower_ != "to" or toks[start - 2].lower_ not in title_words():
         return None
     for k in range(end - 2, start, -1):  # the longest place that leaves a name of two words or more
-        if is_place(doc[start:k].text) and end - k >= 2 and all(_is_capitalised(t) for t in doc[k:end]):
+        if is_place(span_text(doc, start, k)) and end - k >= 2 and all(_is_capitalised(t) for t in toks[k:end]):
             return k
     return None
 
 
 def name_mentions(doc: Doc) -> list[Mention]:
     """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
+    toks = tokens(doc)
     lex = lexicon()
     mentions: list[Mention] = []
     covered = [False] * len(doc)
@@ -284,11 +293,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 covered[t.i] = True
             continue
         end = ent.end
-        if doc[end - 1].lower_ in ("'s", "’s") and end < len(doc) and _possessive_name(doc, end - 1, end + 1):
+        if toks[end - 1].lower_ in ("'s", "’s") and end < len(doc) and _possessive_name(doc, end - 1, end + 1):
             end += 1  # the NER stopped at the possessive of "St James's [Palace]"
         start, end = _strip(doc, ent.start, end)
         if ent.label_ in ("GPE", "LOC"):  # "south-west Germany", "mainland China": the name is the capitalised part
-            while start < end - 1 and not _is_capitalised(doc[start]):
+            while start < end - 1 and not _is_capitalised(toks[start]):
                 start += 1
         if start >= end:
             continue
@@ -299,22 +308,22 @@ def name_mentions(doc: Doc) -> list[Mention]:
         # "High Commissioner to [Sri Lanka Santosh Jha]": an office's place and its holder's name in one span
         split = _office_place_end(doc, start, end) if source == "ner" else None
         if split is not None:
-            office = doc[start - 2].text
+            office = toks[start - 2].text
             place = Mention(start, split, "name", source=source)
             place.vote("Place", 1.0, "the place of an office ('Ambassador to X')")
             mentions.append(place)
-            for t in doc[start:split]:
+            for t in toks[start:split]:
                 covered[t.i] = True
             start = split
         # "Tailim Packaging/Tailim Paper", "Office of ... International (Hanban", "Leicester,
         # Leicestershire": two names in one span
         separators = _NAME_SEPARATORS | ({","} if ent.label_ in ("GPE", "LOC", "FAC") else set())
-        cut = next((t.i for t in doc[start + 1:end - 1] if t.text in separators
+        cut = next((t.i for t in toks[start + 1:end - 1] if t.text in separators
                     # "Sugathadasa Indoor Stadium in Colombo": a venue and its place
-                    or (t.lower_ in ("in", "at") and is_place(doc[t.i + 1:end].text))
+                    or (t.lower_ in ("in", "at") and is_place(span_text(doc, t.i + 1, end)))
                     # "Ugenco Ltd of Uganda": a company's legal form ends its name
-                    or (t.lower_ == "of" and doc[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
-                        and is_place(doc[t.i + 1:end].text))
+                    or (t.lower_ == "of" and toks[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
+                        and is_place(span_text(doc, t.i + 1, end)))
                     # "awarded by the Ministry of Defence [to] BAE Systems": a preposition of a verb
                     # outside the span joins two names
                     or (t.lower_ in ("to", "from", "by", "with") and t.dep_ in ("prep", "agent", "dative")
@@ -324,13 +333,13 @@ def name_mentions(doc: Doc) -> list[Mention]:
             if first.start < first.end:
                 first.vote(NER_TYPES.get(ent.label_), 1.0, "ner")
                 mentions.append(first)
-                for t in doc[first.start:first.end]:
+                for t in toks[first.start:first.end]:
                     covered[t.i] = True
             start, end = _strip(doc, cut + 1, end)
             if start >= end:
                 continue
         # "Germany's Freudenberg Group": the possessor is a name of its own
-        case = next((t.i for t in doc[start + 1:end - 1] if t.dep_ == "case" or t.lower_ in ("'s", "’s")), None)
+        case = next((t.i for t in toks[start + 1:end - 1] if t.dep_ == "case" or t.lower_ in ("'s", "’s")), None)
         if case is not None and _possessive_name(doc, case, end):
             case = None  # "St James's Palace", "Lloyd's Register": the possessive is part of the name
         if case is not None:
@@ -346,7 +355,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 end = _paired_name(doc, end, owned)
         m = Mention(start, end, "name", source=source)
         if institution:
-            m.vote("Organization", 2.0, f"a body of a place ('{doc[start].text} of')")
+            m.vote("Organization", 2.0, f"a body of a place ('{toks[start].text} of')")
         else:
             m.vote(NER_TYPES.get(ent.label_), 10.0 if source == "gazetteer" else 1.0,
                    "in the user's gazetteer" if source == "gazetteer" else "ner")
@@ -357,7 +366,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         elif ent.label_ == "NORP" and len(ent) > 1 and ent[0].lower_ in _COMPASS:  # "South Sumatra"
             m.vote("Place", 0.8, "a region's name ('South ...')")
         mentions.append(m)
-        for t in doc[start:end]:
+        for t in toks[start:end]:
             covered[t.i] = True
     # multi-word places that the gazetteer knows and the NER cut up ("Mahd adh Dhahab")
     for start, end in _gazetteer_places(doc):
@@ -371,13 +380,13 @@ def name_mentions(doc: Doc) -> list[Mention]:
         place = Mention(start, end, "name", source="places")
         place.vote("Place", 1.5, "in the place gazetteer")
         mentions.append(place)
-        for t in doc[start:end]:
+        for t in toks[start:end]:
             covered[t.i] = True
-    lowered = {t.lower_ for t in doc if t.text.islower()}
+    lowered = {t.lower_ for t in toks if t.text.islower()}
     # proper-noun runs that the NER did not label
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        tok = toks[i]
         # an acronym the tagger took for a common noun at the start of a sentence ("ICBC signed")
         acronym = tok.pos_ == "NOUN" and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6
         if covered[i] or (tok.pos_ != "PROPN" and not acronym) or not _is_capitalised(tok):
@@ -385,11 +394,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
             continue
         j = i + 1
         while j < len(doc) and not covered[j] and (
-            (doc[j].pos_ == "PROPN" and (_is_capitalised(doc[j]) or _syllable_after_hyphen(doc, j)))
-            or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
-        ) and "\n" not in doc[j - 1].whitespace_:
+            (toks[j].pos_ == "PROPN" and (_is_capitalised(toks[j]) or _syllable_after_hyphen(doc, j)))
+            or (toks[j].text == "-" and not toks[j - 1].whitespace_ and j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN")
+        ) and "\n" not in toks[j - 1].whitespace_:
             j += 1
-        words = [t.lower_ for t in doc[i:j]]
+        words = [t.lower_ for t in toks[i:j]]
         if " ".join(words) in lex.titles:
             i = j
             continue  # "The Chief Executive": a title, resolved as a reference
@@ -412,12 +421,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
     # "US Secretary of [State] Antony Blinken": a word of a person's title is no name of its own
     in_titles = {i for m in mentions if m.title_span is not None for i in range(*m.title_span)}
     mentions = [m for m in mentions if not (m.title_span is None and m.start in in_titles and m.end - 1 in in_titles
-                                            and not is_place(doc[m.start:m.end].text))]
+                                            and not is_place(span_text(doc, m.start, m.end)))]
     headline_only = _headline_only(doc, mentions)
     mentions = [m for m in mentions if not _agreement_words(doc, m)]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
                 and not _office(doc, m) and not _only_title_words(doc, m) and id(m) not in headline_only
-                and not (m.source != "gazetteer" and doc[m.start:m.end].text.lower() in lex.common_acronyms)
+                and not (m.source != "gazetteer" and span_text(doc, m.start, m.end).lower() in lex.common_acronyms)
                 and not _nationality_word(doc, m) and not _nationality_as_person(doc, m)]
     return [m for m in mentions if m.start < m.end and _plausible(doc[m.start:m.end])]
 
@@ -465,10 +474,11 @@ def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the [Sri Lanka] [Mahajana Pakshaya]": after "the", a place's name and a name the NER calls
     a person right after it are one name, a body named for its place ("the <place> <person>" is no
     English for a person)."""
+    toks = tokens(doc)
     def joins(m: Mention, nxt: Mention) -> bool:
-        return (m.start > 0 and doc[m.start - 1].lower_ == "the" and "Place" in m.type_votes
+        return (m.start > 0 and toks[m.start - 1].lower_ == "the" and "Place" in m.type_votes
                 and set(nxt.type_votes) == {"Person"} and nxt.title is None and nxt.source == "ner"
-                and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
+                and toks[m.end - 1].whitespace_ == " " and toks[m.end - 1].sent == toks[nxt.start].sent)
 
     def retype(m: Mention) -> None:
         # its votes were for the place alone (the NER's, the gazetteer's): the whole is typed by
@@ -481,12 +491,13 @@ def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"Super Octanos, C.A.", "Acme Holdings, Inc.": a company's legal form after a comma belongs to
     its name, though the NER may tag it as a name of its own (a place, for "C.A.")."""
+    toks = tokens(doc)
     from .entity_typing import legal_forms  # typing imports this module
     forms = legal_forms()
 
     def joins(m: Mention, nxt: Mention) -> bool:
-        form = doc[nxt.start:nxt.end].text.lower()
-        return m.source != "places" and doc[m.end].text == "," and (
+        form = span_text(doc, nxt.start, nxt.end).lower()
+        return m.source != "places" and toks[m.end].text == "," and (
             form in forms or form.replace(".", "") in _LEGAL_ENDINGS)
     return _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
 
@@ -500,42 +511,45 @@ _NAME_PARTICLES = frozenset({"de", "del", "dei", "della", "delle", "degli", "di"
 def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name for two names joined by a lower-case particle ("Monte" dei "Paschi"), typed by
     the first (the particle's phrase is its complement: "Paschi di Siena" is no place)."""
+    toks = tokens(doc)
     def particle(i: int) -> bool:
-        return doc[i].lower_ in _NAME_PARTICLES and doc[i].is_lower
+        return toks[i].lower_ in _NAME_PARTICLES and toks[i].is_lower
 
-    mentions = _join_names(mentions, 1, lambda m, nxt: particle(m.end) and doc[m.end - 1].sent == doc[nxt.start].sent)
+    mentions = _join_names(mentions, 1, lambda m, nxt: particle(m.end) and toks[m.end - 1].sent == toks[nxt.start].sent)
     # the particle inside the first name: "[Ms von der] [Leyen]" (the NER's person, then a place)
     return _join_names(mentions, 0, lambda m, nxt: m.end - m.start > 1 and particle(m.end - 1)
-                       and doc[m.end - 1].whitespace_ == " " and doc[m.end - 1].sent == doc[nxt.start].sent)
+                       and toks[m.end - 1].whitespace_ == " " and toks[m.end - 1].sent == toks[nxt.start].sent)
 
 
 def _join_company_arms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"[MTN] [Uganda]", "[Vodafone] [Egypt]": a proper noun the NER left out, written as a modifier
     of a country's name right after it, names a company's arm in that country, not the country."""
+    toks = tokens(doc)
     def joins(m: Mention, nxt: Mention) -> bool:
-        head = doc[m.end - 1]
-        return m.source == "propn" and nxt.end - nxt.start <= 3 and fold(doc[nxt.start:nxt.end].text) in country_names() \
-            and head.dep_ == "compound" and nxt.start <= head.head.i < nxt.end and not is_place(doc[m.start:m.end].text) \
-            and doc[m.start].lower_ not in _COMPASS
+        head = toks[m.end - 1]
+        return m.source == "propn" and nxt.end - nxt.start <= 3 and fold(span_text(doc, nxt.start, nxt.end)) in country_names() \
+            and head.dep_ == "compound" and nxt.start <= head.head.i < nxt.end and not is_place(span_text(doc, m.start, m.end)) \
+            and toks[m.start].lower_ not in _COMPASS
 
     def retype(m: Mention) -> None:
         _retyped(m)
-        m.vote("Organization", 1.5, f"a company's arm named for its country ('{doc[m.start:m.end].text}')")
+        m.vote("Organization", 1.5, f"a company's arm named for its country ('{span_text(doc, m.start, m.end)}')")
     return _join_names(mentions, 0, joins, retype)
 
 
 def _join_possessive_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"[Simon]'s [Town]", "[St Thomas]'s [Hospital]": a name, its possessive and a lone generic
     word of a place's or a body's name that the NER cut apart are one name, typed by that word."""
+    toks = tokens(doc)
     def joins(m: Mention, nxt: Mention) -> bool:
-        return doc[m.end].lower_ in ("'s", "’s") and nxt.end - nxt.start == 1 and _possessive_name(doc, m.end, nxt.end) \
-            and doc[m.end - 1].sent == doc[nxt.start].sent
+        return toks[m.end].lower_ in ("'s", "’s") and nxt.end - nxt.start == 1 and _possessive_name(doc, m.end, nxt.end) \
+            and toks[m.end - 1].sent == toks[nxt.start].sent
     return _join_names(mentions, 1, joins, _retyped)
 
 
 def _nationality_as_person(doc: Doc, m: Mention) -> bool:
     """"Sri Lankan buyers": the NER at times calls a nationality a person; it names no one."""
-    text = doc[m.start:m.end].text
+    text = span_text(doc, m.start, m.end)
     return (m.source == "ner" and set(m.type_votes) == {"Person"} and fold(text) in demonyms()
             and not is_place(text))
 
@@ -549,24 +563,26 @@ _LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv",
 def _nationality_word(doc: Doc, m: Mention) -> bool:
     """"Ugandan" in "Ugandan President Yoweri Museveni": a nationality adjective before another
     word of a name or title, which the NER sometimes tags as an organisation, names nothing."""
+    toks = tokens(doc)
     return (m.source != "gazetteer" and m.end - m.start == 1 and m.end < len(doc)
-            and doc[m.end].pos_ in ("PROPN", "NOUN") and fold(doc[m.start].text) in demonyms())
+            and toks[m.end].pos_ in ("PROPN", "NOUN") and fold(toks[m.start].text) in demonyms())
 
 
 def _possessive_name(doc: Doc, case: int, end: int) -> bool:
     """Whether "X's Y" is one name: Y is a single generic word that names nothing on its own
     ("Palace", "Register", "Institute")."""
+    toks = tokens(doc)
     lex = lexicon()
-    rest = [t for t in doc[case + 1:end] if not t.is_punct]
-    if rest and _is_capitalised(rest[0]) and _is_capitalised(doc[case - 1]) and (
-            doc[case - 1].lower_ in _COLLECTIVE_OWNERS or doc[case - 1].lower_ in lex.people_nouns):
+    rest = [t for t in toks[case + 1:end] if not t.is_punct]
+    if rest and _is_capitalised(rest[0]) and _is_capitalised(toks[case - 1]) and (
+            toks[case - 1].lower_ in _COLLECTIVE_OWNERS or toks[case - 1].lower_ in lex.people_nouns):
         return True  # "National People's Power", "the People's Liberation Army", "the Women's Institute"
     if len(rest) != 1 or not _is_capitalised(rest[0]):
         return False
-    owner = doc[case - 1]
-    while owner.i > 0 and owner.dep_ == "compound" and doc[owner.i - 1].dep_ == "compound":
-        owner = doc[owner.i - 1]
-    if is_place(doc[owner.i:case].text) or is_place(doc[case - 1].text):
+    owner = toks[case - 1]
+    while owner.i > 0 and owner.dep_ == "compound" and toks[owner.i - 1].dep_ == "compound":
+        owner = toks[owner.i - 1]
+    if is_place(span_text(doc, owner.i, case)) or is_place(toks[case - 1].text):
         return False  # "Sri Lanka's Department": a place's own institution
     word = rest[0].lower_
     return word in lex.organization_suffixes or word in lex.place_suffixes or word in lex.facility_nouns \
@@ -586,13 +602,14 @@ _POSSESSIVE_NAME_WORDS = frozenset({"register", "church", "cathedral", "hospital
 
 def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of multi-word place names in the built-in gazetteer (longest first, no overlaps)."""
+    toks = tokens(doc)
     names = place_names()
     # each token read once; doc[i:j].text is the document's text from the first token's start
     # to the last one's end
-    text = doc.text
-    capitalised = [_is_capitalised(t) for t in doc]
+    text = doc_text(doc)
+    capitalised = [_is_capitalised(t) for t in toks]
     starts = doc.to_array(IDX).tolist()
-    ends = [start + len(t) for start, t in zip(starts, doc)]
+    ends = [start + len(t) for start, t in zip(starts, toks)]
     spans = []
     i = 0
     while i < len(doc):
@@ -615,8 +632,9 @@ def _gazetteer_places(doc: Doc) -> list[tuple[int, int]]:
 
 def _cut_trailing_title(doc: Doc, m: Mention) -> None:
     """"U.S. Commerce Secretary" as a place is "U.S.": a title is not part of a place's name."""
+    toks = tokens(doc)
     lex = lexicon()
-    words = [t.lower_ for t in doc[m.start:m.end]]
+    words = [t.lower_ for t in toks[m.start:m.end]]
     for n in range(min(len(words) - 1, 4), 0, -1):
         if " ".join(words[-n:]) in lex.titles and not m.type_votes.get("Person"):
             m.end -= n
@@ -630,7 +648,8 @@ _DOCUMENT_WORDS = frozenset({"memorandum", "understanding", "agreement", "mou", 
 
 def _agreement_words(doc: Doc, m: Mention) -> bool:
     """"Memorandum of Understanding", "Letter of Intent": the name of a kind of document, not an entity."""
-    words = [t.lower_ for t in doc[m.start:m.end] if t.lower_ not in ("of", "on", "the", "and", "for")]
+    toks = tokens(doc)
+    words = [t.lower_ for t in toks[m.start:m.end] if t.lower_ not in ("of", "on", "the", "and", "for")]
     return bool(words) and m.source != "gazetteer" and all(w in _DOCUMENT_WORDS for w in words)
 
 
@@ -659,6 +678,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
     """Single-word names seen only in a headline ("... to Boost Tech Collaboration"): a headline
     capitalises common words, and its real names come back in the article."""
+    toks = tokens(doc)
     in_headline: list[Mention] = []
     elsewhere: set[str] = set()
     headlines: dict[tuple[int, int], bool] = {}  # a sentence is judged once, not once per mention in it
@@ -674,14 +694,15 @@ def _headline_only(doc: Doc, mentions: list[Mention]) -> set[int]:
         else:
             elsewhere.update(t.lower_ for t in span)
     return {id(m) for m in in_headline if m.end - m.start == 1 and m.source != "gazetteer"
-            and doc[m.start].lower_ not in elsewhere and not is_place(doc[m.start].text)}
+            and toks[m.start].lower_ not in elsewhere and not is_place(toks[m.start].text)}
 
 
 def _common_word(doc: Doc, m: Mention, lowered: set[str]) -> bool:
     """"Youth", "Housing", "Boost" capitalised in a list or a headline, while the article also
     writes them in lower case: common words, not names."""
-    return (m.end - m.start == 1 and m.source != "gazetteer" and doc[m.start].lower_ in lowered
-            and not is_place(doc[m.start].text) and not doc[m.start].text.isupper())
+    toks = tokens(doc)
+    return (m.end - m.start == 1 and m.source != "gazetteer" and toks[m.start].lower_ in lowered
+            and not is_place(toks[m.start].text) and not toks[m.start].text.isupper())
 
 
 def _plural_title(word: str) -> bool:
@@ -692,9 +713,10 @@ def _plural_title(word: str) -> bool:
 
 def _office(doc: Doc, m: Mention) -> bool:
     """"Secretaries for Technology, Commerce and Youth": offices and portfolios, not organisations."""
-    if _plural_title(doc[m.start].lower_):
+    toks = tokens(doc)
+    if _plural_title(toks[m.start].lower_):
         return True
-    tok = doc[m.start:m.end].root
+    tok = span_root(doc, m.start, m.end)
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
         if _plural_title(tok.lower_):
@@ -704,7 +726,8 @@ def _office(doc: Doc, m: Mention) -> bool:
 
 def _only_title_words(doc: Doc, m: Mention) -> bool:
     """"the Deputy Secretary General", "the Vice-Ministers": an office without a name."""
-    words = [w for t in doc[m.start:m.end] for w in re.split(r"[-–]", t.lower_) if w]
+    toks = tokens(doc)
+    words = [w for t in toks[m.start:m.end] for w in re.split(r"[-–]", t.lower_) if w]
     if not words or m.source == "gazetteer":
         return False
     titles = title_words()
@@ -715,33 +738,35 @@ def _only_title_words(doc: Doc, m: Mention) -> bool:
 
 def _inside_title(doc: Doc, m: Mention) -> bool:
     """"Financial" in "Deputy Financial Secretary" is a word of a title, not a name."""
+    toks = tokens(doc)
     lex = lexicon()
-    if m.end - m.start != 1 or is_place(doc[m.start].text):
+    if m.end - m.start != 1 or is_place(toks[m.start].text):
         return False
-    before = doc[m.start - 1].lower_ if m.start > 0 else ""
-    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = toks[m.start - 1].lower_ if m.start > 0 else ""
+    after = toks[m.end].lower_ if m.end < len(doc) else ""
     return before in lex.titles and after in lex.titles
 
 
 def _cut_title(doc: Doc, m: Mention) -> None:
     """Move a leading title out of the name and remember it; keep royal titles ("King Fahd")."""
+    toks = tokens(doc)
     lex = lexicon()
-    words = [t.text for t in doc[m.start:m.end]]
+    words = [t.text for t in toks[m.start:m.end]]
     for k in range(0, min(len(words) - 1, 4)):  # the title may follow its organisation: "KCCI Chief"
         n = _title_prefix(words[k:])
         if n and k + n < len(words):
             m.title = " ".join(words[k:k + n])
             m.title_span = (m.start + k, m.start + k + n)
-            if k and all(_is_capitalised(t) for t in doc[m.start:m.start + k]):
+            if k and all(_is_capitalised(t) for t in toks[m.start:m.start + k]):
                 m.prefix = Mention(m.start, m.start + k, "name", source="propn")  # "KCCI" of "KCCI Chief"
             m.start += k + n
             m.vote("Person", 2.0, f"has the title '{m.title}'")
             break
-    if m.start > 0 and doc[m.start - 1].lower_ in lex.royal_titles:
+    if m.start > 0 and toks[m.start - 1].lower_ in lex.royal_titles:
         m.start -= 1  # "King" belongs to "King Fahd"
-        m.vote("Person", 2.0, f"royal title '{doc[m.start].text}'")
-    elif doc[m.start].lower_ in lex.royal_titles and m.end - m.start > 1:
-        m.vote("Person", 2.0, f"royal title '{doc[m.start].text}'")
+        m.vote("Person", 2.0, f"royal title '{toks[m.start].text}'")
+    elif toks[m.start].lower_ in lex.royal_titles and m.end - m.start > 1:
+        m.vote("Person", 2.0, f"royal title '{toks[m.start].text}'")
     if m.title is None:
         title, at = _titles_before(doc, m.start)
         if title:
@@ -814,8 +839,9 @@ def _heads_names(root: Token, taken: list[bool]) -> bool:
         return True  # the same with another parse: "German firms [Bosch], Siemens and BASF"
     # "Twelve countries, among them Chile, Peru and Mexico": the names after "among them"
     doc = root.doc
-    if root.i + 3 < len(doc) and doc[root.i + 1].text in (",", "—", "–") and doc[root.i + 2].lower_ == "among" \
-            and doc[root.i + 3].lower_ in ("them", "whom") and any(taken[t.i] for t in doc[root.i + 4:root.i + 9]):
+    toks = tokens(doc)
+    if root.i + 3 < len(doc) and toks[root.i + 1].text in (",", "—", "–") and toks[root.i + 2].lower_ == "among" \
+            and toks[root.i + 3].lower_ in ("them", "whom") and any(taken[t.i] for t in toks[root.i + 4:root.i + 9]):
         return True
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ in _LIST_VERBS:
@@ -829,6 +855,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     """Noun phrases for delimited sets: collective nouns ("the delegation"), counted or quoted
     plurals that list names, plurals that head a list of names ("outlets, including A"), and
     plurals for people that say which ones ("British officials")."""
+    toks = tokens(doc)
     lex = lexicon()
     out = []
     grouped = [False] * len(doc)  # tokens already inside a group ("parties and [alliances]")
@@ -840,7 +867,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 c.lower_ in _COUNT_WORDS for c in root.children if c.i < root.i):
             continue  # "the two leaders": the two people named before (a reference), not a set of its own
         people = root.lower_ in lex.people_nouns and _qualified(root, taken)
-        if any(c.dep_ == "compound" and taken[c.i] and not is_place(doc[c.left_edge.i:c.i + 1].text)
+        if any(c.dep_ == "compound" and taken[c.i] and not is_place(span_text(doc, c.left_edge.i, c.i + 1))
                for c in root.children) and not people:
             continue  # "the IAE consortium" is IAE, not an unnamed group ("Weta staff" are people of Weta);
             # "the UK delegation", "the Hong Kong delegation" are groups from a place
@@ -859,7 +886,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             c.dep_ == "appos" for c in root.children
         )
         # a quoted nickname for a set: Hangzhou's “six little dragons”
-        quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in doc[max(0, chunk.start - 1):root.i])
+        quoted = chunk.start > 0 and any(t.text in ("“", '"', "‘") for t in toks[max(0, chunk.start - 1):root.i])
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
         ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken) or (
@@ -867,23 +894,23 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         ):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
-            for t in doc[start:end]:
+            for t in toks[start:end]:
                 if t.dep_ == "case" and t.i < root.i:
                     start = t.i + 1
             # "the first KCCI-led business delegation": the group starts after the names in it
             named_from = None  # "the UK delegation": called by its place, which stays a name of its own
-            for t in doc[start:root.i]:
+            for t in toks[start:root.i]:
                 if taken[t.i]:
-                    if named_from is None and t.dep_ == "compound" and is_place(doc[t.left_edge.i:t.i + 1].text):
+                    if named_from is None and t.dep_ == "compound" and is_place(span_text(doc, t.left_edge.i, t.i + 1)):
                         named_from = t.left_edge.i
                     start = t.i + 1
             start, end = _strip(doc, start, end)
-            while start < root.i and doc[start].text in ("-", "–") or doc[start].lower_ in ("led", "based", "owned"):
+            while start < root.i and toks[start].text in ("-", "–") or toks[start].lower_ in ("led", "based", "owned"):
                 start += 1
             end = _coordinated_plurals(root, end)
-            if start <= root.i < end and not any(taken[t.i] for t in doc[start:end]):
+            if start <= root.i < end and not any(taken[t.i] for t in toks[start:end]):
                 m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken),
-                            canonical=doc[named_from:end].text if named_from is not None and named_from < start else None)
+                            canonical=span_text(doc, named_from, end) if named_from is not None and named_from < start else None)
                 m.vote("Group", 5.0, "a noun phrase for a set")
                 out.append(m)
                 for i in range(start, end):
@@ -894,9 +921,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
 def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
     """The noun chunks, and the plural that spaCy's chunker leaves inside a name's chunk when it
     modifies the name ("[French companies] Rhone-Poulenc, Pechiney and Imec"), in text order."""
+    toks = tokens(doc)
     chunks = list(doc.noun_chunks)
     roots = {c.root.i for c in chunks}
-    for tok in doc:
+    for tok in toks:
         if tok.pos_ != "NOUN":
             continue
         if tok.tag_ == "NNS" and tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
@@ -993,6 +1021,7 @@ _BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "�
 
 def _long_form(doc: Doc, start: int, end: int, root: Token, taken: list[bool]) -> str | None:
     """The group's noun phrase with its post-modifiers, when they add words (at most 14 tokens)."""
+    toks = tokens(doc)
     last = end - 1
     for child in sorted(root.children, key=lambda c: c.i):
         if child.i < end:
@@ -1010,11 +1039,11 @@ def _long_form(doc: Doc, start: int, end: int, root: Token, taken: list[bool]) -
         else:
             continue
         break
-    while last >= end and (doc[last].pos_ in ("ADP", "DET", "CCONJ", "PART") or doc[last].text in _BREAKS):
+    while last >= end and (toks[last].pos_ in ("ADP", "DET", "CCONJ", "PART") or toks[last].text in _BREAKS):
         last -= 1
     if last < end:
         return None
-    return " ".join(doc[start:last + 1].text.split())
+    return " ".join(span_text(doc, start, last + 1).split())
 
 
 PRONOUNS = {
@@ -1054,9 +1083,10 @@ def _plural_description(tok: Token) -> int | None:
 
 def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     """Pronouns and definite descriptions ("the company", "the Chief Executive")."""
+    toks = tokens(doc)
     lex = lexicon()
     out = []
-    for tok in doc:
+    for tok in toks:
         if taken[tok.i]:
             continue
         if tok.lower_ == "here" and tok.pos_ == "ADV":
@@ -1083,8 +1113,8 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             m.vote(PRONOUNS[tok.lower_], 1.0)
             out.append(m)
             continue
-        if (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-                and doc[tok.i - 1].head == tok.head):
+        if (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i > 0 and toks[tok.i - 1].lower_ == "the"
+                and toks[tok.i - 1].head == tok.head):
             # "The forum members include ...": the compound is the described thing
             m = Mention(tok.i, tok.i + 1, "reference", source="description")
             m.vote("Named", 1.0)
@@ -1101,7 +1131,7 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and taken[c.i] for c in tok.children):
             continue  # "the Samsung chief": a name inside; not a bare description
         lemma = tok.lemma_.lower()
-        words = " ".join(t.text for t in doc[dets[0].i + 1:tok.i + 1])
+        words = " ".join(t.text for t in toks[dets[0].i + 1:tok.i + 1])
         kind = None
         if (words.casefold() in lex.titles or lemma in lex.person_nouns) and tok.i + 1 < len(doc) and taken[tok.i + 1]:
             continue  # "the Hon. Paul Mensah": the title of the name after it, however parsed
@@ -1137,7 +1167,8 @@ GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ca
 def _government_name(doc: Doc, m: Mention) -> None:
     """"the Government of Sri Lanka", "the Indian Government": a name the NER calls an organisation
     is the country (governments are their country)."""
-    words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+    toks = tokens(doc)
+    words = [t for t in toks[m.start:m.end] if t.lower_ != "the"]
     if m.kind != "name" or len(words) < 2 or m.canonical:
         return
     if words[0].lower_ in GOVERNMENT_NOUNS and len(words) > 2 and words[1].lower_ == "of":
@@ -1154,16 +1185,17 @@ def _government_name(doc: Doc, m: Mention) -> None:
 
 def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     """"the Iraqi government" is Iraq (governments are their country)."""
+    toks = tokens(doc)
     names = demonyms()
     out = []
-    for tok in doc:
+    for tok in toks:
         if tok.lower_ not in GOVERNMENT_NOUNS or taken[tok.i]:
             continue
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         if not mods:
             continue
         start = min(c.left_edge.i for c in mods)
-        words = doc[start:tok.i].text
+        words = span_text(doc, start, tok.i)
         country = names.get(fold(words)) or names.get(fold(mods[-1].text))
         if country and not any(taken[i] for i in range(start, tok.i)):
             m = Mention(start, tok.i + 1, "name", source="government", canonical=country)
@@ -1189,9 +1221,10 @@ def _named_beside(tok: Token, taken: list[bool]) -> bool:
 def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> list[Mention]:
     """"Poland's arms procurement agency": an unnamed institution of a named country is an
     organisation, called by the phrase that identifies it."""
+    toks = tokens(doc)
     places = {i for m in names if m.type_votes.get("Place") for i in range(m.start, m.end)}
     out = []
-    for tok in doc:
+    for tok in toks:
         if tok.tag_ != "NN" or tok.lemma_.lower() not in INSTITUTION_NOUNS or taken[tok.i]:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.i in places), None)
@@ -1201,7 +1234,7 @@ def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> l
         start = (case.i if case is not None else poss.i) + 1
         if start > tok.i or any(taken[i] for i in range(start, tok.i + 1)):
             continue
-        label = " ".join(doc[poss.left_edge.i:tok.i + 1].text.split())
+        label = " ".join(span_text(doc, poss.left_edge.i, tok.i + 1).split())
         m = Mention(start, tok.i + 1, "name", source="institution", canonical=label)
         m.vote("Organization", 3.0, "an institution of a place")
         out.append(m)

@@ -13,6 +13,7 @@ from .lexicon import lexicon
 from .mentions import Mention
 from .records import Entity, Evidence, Position
 from .roles import token_entities
+from .tokens import tokens
 
 EXTRACTOR = "position/title"
 CONFIDENCE = 0.85
@@ -30,12 +31,13 @@ def _evidence(doc: Doc, tok: Token, text: str | None, extractor: str) -> Evidenc
 
 def _entity_before(doc: Doc, i: int, entities: dict[str, Entity]) -> str | None:
     """The organisation or place named right before token *i* ("Hong Kong" Chief Executive)."""
+    toks = tokens(doc)
     j = i - 1
-    if j >= 0 and doc[j].lower_ in ("'s", "’s"):
+    if j >= 0 and toks[j].lower_ in ("'s", "’s"):
         j -= 1
     if j < 0:
         return None
-    key = doc[j]._.kg_entity
+    key = toks[j]._.kg_entity
     return key if key and entities[key].type in _ORG_TYPES else None
 
 
@@ -47,13 +49,15 @@ def _is_title(tok: Token) -> bool:
 def _title_words(tok: Token) -> str:
     """The title an apposition's head word ends: "Vice-President" (parsed as three appositions), "Provost"."""
     doc, start = tok.doc, tok.i
-    while start > 0 and doc[start - 1].head.i == tok.head.i and (
-            doc[start - 1].text in ("-", "–") or (doc[start - 1].dep_ == "appos" and doc[start - 1].is_title)):
+    toks = tokens(doc)
+    while start > 0 and toks[start - 1].head.i == tok.head.i and (
+            toks[start - 1].text in ("-", "–") or (toks[start - 1].dep_ == "appos" and toks[start - 1].is_title)):
         start -= 1
     return doc[start:tok.i + 1].text
 
 
 def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention], text: str | None = None) -> list[Position]:
+    toks = tokens(doc)
     found: dict[tuple[str, str, str | None], Position] = {}
 
     def add(holder: str, title: str, org: str | None, tok: Token, extractor: str) -> None:
@@ -66,16 +70,16 @@ def find_positions(doc: Doc, entities: dict[str, Entity], mentions: list[Mention
 
     for m in mentions:
         if m.kind == "name" and m.entity and m.title and m.title_span:
-            add(m.entity, m.title, _entity_before(doc, m.title_span[0], entities), doc[m.start], EXTRACTOR)
+            add(m.entity, m.title, _entity_before(doc, m.title_span[0], entities), toks[m.start], EXTRACTOR)
     for m in mentions:
         # "President Nestor Kirchner of Argentina", "King Abdullah of Jordan"
-        if m.kind == "name" and m.entity and m.title and m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
-            org = doc[m.end + 1]._.kg_entity if doc[m.end + 1].lower_ != "the" else \
-                (doc[m.end + 2]._.kg_entity if m.end + 2 < len(doc) else None)
+        if m.kind == "name" and m.entity and m.title and m.end + 1 < len(doc) and toks[m.end].lower_ == "of":
+            org = toks[m.end + 1]._.kg_entity if toks[m.end + 1].lower_ != "the" else \
+                (toks[m.end + 2]._.kg_entity if m.end + 2 < len(doc) else None)
             if org and entities[org].type in _ORG_TYPES:
-                add(m.entity, m.title, org, doc[m.start], "position/title-of")
+                add(m.entity, m.title, org, toks[m.start], "position/title-of")
     holders = token_entities(doc)
-    for tok in doc:
+    for tok in toks:
         holder = holders[tok.i]
         # "Edward Niedermeyer, president of Niedermeyer-Martin Co"
         if holder and entities[holder].type == "Person" and tok.head.i != tok.i:

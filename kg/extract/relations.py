@@ -23,6 +23,7 @@ from .patterns import PatternSet, RelationPattern
 from .places import continent_of_country, continents, fold
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, role_entities
+from .tokens import tokens
 
 
 class _Visitors:
@@ -53,6 +54,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                    positions: Sequence[Position] = ()) -> Iterator[Relation]:
     """Apply *patterns* to *doc*, whose tokens carry ``_.kg_entity`` keys of *entities*; *positions*
     (who holds which office) tell visitors from locals for the patterns that ask."""
+    toks = tokens(doc)
     matcher = patterns.matcher(doc.vocab)
     visitors = _Visitors(doc, entities, positions)
     seen: set[tuple[str, str, str, str, int]] = set()
@@ -61,7 +63,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
     matches.sort(key=lambda m: patterns.patterns[m[0]].visitor)
     for pid, token_ids in matches:
         p: RelationPattern = patterns.patterns[pid]
-        nodes = {step["RIGHT_ID"]: doc[i] for step, i in zip(p.pattern, token_ids)}
+        nodes = {step["RIGHT_ID"]: toks[i] for step, i in zip(p.pattern, token_ids)}
         trigger = nodes.get("trigger")
         mood = REPORTED
         if p.check_negation and trigger is not None:
@@ -201,17 +203,18 @@ def _in_list(tok: Token) -> bool:
     not of a chain of places ("Gatineau, Quebec, Canada"): an enumeration joins its last item with
     "and" or "or", whatever the parser made of the commas."""
     doc, sent = tok.doc, tok.sent
+    toks = tokens(doc)
     lo = hi = tok.i
     # walk over the run of names and commas around the token, within its sentence
-    while lo > sent.start and (doc[lo - 1].text == "," or doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].lower_ == "the"):
+    while lo > sent.start and (toks[lo - 1].text == "," or toks[lo - 1].pos_ == "PROPN" or toks[lo - 1].lower_ == "the"):
         lo -= 1
-    while hi + 1 < sent.end and (doc[hi + 1].text == "," or doc[hi + 1].pos_ == "PROPN" or doc[hi + 1].lower_ in
+    while hi + 1 < sent.end and (toks[hi + 1].text == "," or toks[hi + 1].pos_ == "PROPN" or toks[hi + 1].lower_ in
                                  ("the", "and", "or", "&")):
         hi += 1
     run = doc[lo:hi + 1]
     # a conjunction before a verb joins two clauses ("born in Fairfield, New York, and entered
     # service"), and the chain before it stays a chain
-    return any(t.lower_ in ("and", "or") and t.i > lo and doc[t.i - 1].text in (",",) + tuple(
+    return any(t.lower_ in ("and", "or") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(
         x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) for t in run)
 
 

@@ -15,6 +15,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon, title_words
+from .tokens import doc_text, tokens
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose"})
@@ -34,7 +35,9 @@ _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "sub
 
 
 def entity(tok: Token) -> str | None:
-    return tok._.kg_entity
+    """``tok._.kg_entity``, read from ``doc.user_data`` as :func:`token_entities` does, without
+    the Underscore object that ``tok._`` builds on every call."""
+    return tok.doc.user_data.get(("._.", "kg_entity", tok.idx, None))
 
 
 def token_entities(doc: Doc) -> list[str | None]:
@@ -197,10 +200,11 @@ def appos_anchor(tok: Token) -> Token | None:
     """
     left = tok.left_edge.i
     doc = tok.doc
-    if left >= 2 and doc[left - 1].text in (",", "(", "—", "–"):
-        before = doc[left - 2]
+    toks = tokens(doc)
+    if left >= 2 and toks[left - 1].text in (",", "(", "—", "–"):
+        before = toks[left - 2]
         if before.text in (".",) and left >= 3:  # "Nexon Korea Corp.," keeps its full stop
-            before = doc[left - 3]
+            before = toks[left - 3]
         return before
     return tok.head if tok.dep_ == "appos" else None
 
@@ -208,16 +212,17 @@ def appos_anchor(tok: Token) -> Token | None:
 def name_before(tok: Token) -> Token | None:
     """The last token of the name written right before *tok* (over spaces left by markup)."""
     doc = tok.doc
+    toks = tokens(doc)
     i = tok.i - 1
-    while i >= 0 and doc[i].is_space:
+    while i >= 0 and toks[i].is_space:
         i -= 1
-    if i > 0 and doc[i].text == ")":
+    if i > 0 and toks[i].text == ")":
         # over the name's own acronym: "Huazhong University of Science and Technology (HUST) in Wuhan"
-        opening = next((j for j in range(i - 1, max(i - 6, 0), -1) if doc[j].text == "("), None)
-        if opening is not None and opening > 0 and entity(doc[opening - 1]) and \
-                {entity(t) for t in doc[opening + 1:i]} == {entity(doc[opening - 1])}:
+        opening = next((j for j in range(i - 1, max(i - 6, 0), -1) if toks[j].text == "("), None)
+        if opening is not None and opening > 0 and entity(toks[opening - 1]) and \
+                {entity(t) for t in toks[opening + 1:i]} == {entity(toks[opening - 1])}:
             i = opening - 1
-    return doc[i] if i >= 0 and entity(doc[i]) else None
+    return toks[i] if i >= 0 and entity(toks[i]) else None
 
 
 #: Words written between a preposition and the name it governs.
@@ -229,40 +234,43 @@ _BEFORE_A_NAME = frozenset({"the", "northern", "southern", "eastern", "western",
 def name_after(tok: Token) -> Token | None:
     """The first token of the name written right after *tok* (over "the", a compass word and spaces)."""
     doc = tok.doc
+    toks = tokens(doc)
     i = tok.i + 1
     # over "the" and a compass word: "Rafah in southern Gaza", "in the north-east of"
-    while i < len(doc) and (doc[i].is_space or doc[i].lower_ in _BEFORE_A_NAME) and not entity(doc[i]):
+    while i < len(doc) and (toks[i].is_space or toks[i].lower_ in _BEFORE_A_NAME) and not entity(toks[i]):
         i += 1
     # over a hyphenated modifier: "with the state-run Sinopec"
     j = i
-    while j < min(i + 4, len(doc) - 1) and not entity(doc[j]) and (
-            doc[j].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-") or (j > 0 and doc[j - 1].text == "-")):
+    while j < min(i + 4, len(doc) - 1) and not entity(toks[j]) and (
+            toks[j].text == "-" or (j + 1 < len(doc) and toks[j + 1].text == "-") or (j > 0 and toks[j - 1].text == "-")):
         j += 1
-    if j > i and j < len(doc) and entity(doc[j]) and doc[j - 1].text != "-":
-        return doc[j]
-    if i < len(doc) and entity(doc[i]):
-        return _administrative_name(doc, i) or _possessed_name(doc, i) or doc[i]
+    if j > i and j < len(doc) and entity(toks[j]) and toks[j - 1].text != "-":
+        return toks[j]
+    if i < len(doc) and entity(toks[i]):
+        return _administrative_name(doc, i) or _possessed_name(doc, i) or toks[i]
     return None
 
 
 def _possessed_name(doc, i: int) -> Token | None:
     """"with Morocco's OCP": the name a possessor written after *tok* owns is the one meant."""
+    toks = tokens(doc)
     k = _name_end(doc, i)
-    if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+    if k < len(doc) and toks[k].lower_ in ("'s", "’s"):
         k += 1
-    elif doc[k - 1].lower_ not in ("'s", "’s"):
+    elif toks[k - 1].lower_ not in ("'s", "’s"):
         return None
-    owned = entity(doc[k]) if k < len(doc) else None
-    return doc[k] if owned is not None and owned != entity(doc[i]) else None
+    owned = entity(toks[k]) if k < len(doc) else None
+    return toks[k] if owned is not None and owned != entity(toks[i]) else None
 
 
 def _administrative_name(doc, i: int) -> Token | None:
     """"in the US state of Texas": the name after "the <place> state of" is where the text points
     (the place nouns of the lexicon, as :func:`resolve_token` reads "the German state of X")."""
+    toks = tokens(doc)
     k = _name_end(doc, i)  # the token after the name
-    if k + 2 < len(doc) and doc[k].lemma_.lower() in lexicon().place_nouns and doc[k + 1].lower_ == "of" \
-            and entity(doc[k + 2]):
-        return doc[k + 2]
+    if k + 2 < len(doc) and toks[k].lemma_.lower() in lexicon().place_nouns and toks[k + 1].lower_ == "of" \
+            and entity(toks[k + 2]):
+        return toks[k + 2]
     return None
 
 
@@ -419,30 +427,31 @@ def _semicolon_list(tok: Token) -> list[Token]:
     """Later items of a list separated by semicolons, which parsers rarely attach as conjuncts:
     "include A, chairman of X; B, who ...; C; and D" → the first name of A's type in each item."""
     doc, sent = tok.doc, tok.sent
-    if ";" not in sent.text[tok.idx - sent.start_char:]:
+    toks = tokens(doc)
+    if ";" not in doc_text(doc)[tok.idx:sent.end_char]:  # sent.text would join the sentence token by token
         return []  # no semicolon after it in its sentence, so no later items (the common case)
     kind = tok._.kg_type
     j = tok.i + 1
-    while j < sent.end and doc[j]._.kg_entity is not None and doc[j]._.kg_entity == tok._.kg_entity:
+    while j < sent.end and toks[j]._.kg_entity is not None and toks[j]._.kg_entity == tok._.kg_entity:
         j += 1
     # the item may go on with an apposition or a relative clause before its semicolon
-    while j < sent.end and doc[j].text != ";":
-        if doc[j].text in (".", "!", "?"):
+    while j < sent.end and toks[j].text != ";":
+        if toks[j].text in (".", "!", "?"):
             return []
         j += 1
     items = []
-    while j < sent.end and doc[j].text == ";":
+    while j < sent.end and toks[j].text == ";":
         k = j + 1
         first = None
         clause = False  # a verb before the name: the item is a clause, not a list entry
         other = False  # another name before it: a place after it is that name's ("the Library, Iowa")
-        while k < sent.end and doc[k].text != ";":
-            if first is None and doc[k].pos_ in ("VERB", "AUX"):
+        while k < sent.end and toks[k].text != ";":
+            if first is None and toks[k].pos_ in ("VERB", "AUX"):
                 clause = True
-            if first is None and not clause and doc[k]._.kg_type == kind and kind is not None \
+            if first is None and not clause and toks[k]._.kg_type == kind and kind is not None \
                     and not (other and kind == "Place"):
-                first = doc[k]
-            other = other or (doc[k]._.kg_entity is not None and doc[k]._.kg_type != kind)
+                first = toks[k]
+            other = other or (toks[k]._.kg_entity is not None and toks[k]._.kg_type != kind)
             k += 1
         if first is not None:
             items.append(first)
@@ -452,17 +461,19 @@ def _semicolon_list(tok: Token) -> list[Token]:
 
 def _name_start(doc, i: int) -> int:
     """The first token of the name that token *i* belongs to (*i* itself outside names)."""
-    key = entity(doc[i])
-    while key is not None and i > 0 and entity(doc[i - 1]) == key:
+    toks = tokens(doc)
+    key = entity(toks[i])
+    while key is not None and i > 0 and entity(toks[i - 1]) == key:
         i -= 1
     return i
 
 
 def _name_end(doc, i: int) -> int:
     """The token after the name that token *i* belongs to."""
-    key = entity(doc[i])
+    toks = tokens(doc)
+    key = entity(toks[i])
     i += 1
-    while key is not None and i < len(doc) and entity(doc[i]) == key:
+    while key is not None and i < len(doc) and entity(toks[i]) == key:
         i += 1
     return i
 
@@ -470,14 +481,15 @@ def _name_end(doc, i: int) -> int:
 def _slash_partners(tok: Token) -> list[Token]:
     """"Tailim Packaging/Tailim Paper": the names written with a slash before *tok*'s name."""
     doc = tok.doc
+    toks = tokens(doc)
     key = entity(tok)
     if key is None:
         return []
     i = _name_start(doc, tok.i)
     out = []
-    while i >= 2 and doc[i - 1].text == "/" and entity(doc[i - 2]) not in (None, key):
-        out.append(doc[i - 2])
-        key = entity(doc[i - 2])
+    while i >= 2 and toks[i - 1].text == "/" and entity(toks[i - 2]) not in (None, key):
+        out.append(toks[i - 2])
+        key = entity(toks[i - 2])
         i = _name_start(doc, i - 2)
     return out
 
@@ -485,36 +497,39 @@ def _slash_partners(tok: Token) -> list[Token]:
 def _has_own_place(tok: Token) -> bool:
     """Whether the name of *tok* is followed by "in"/"at" (a list item with its own place)."""
     doc = tok.doc
+    toks = tokens(doc)
     j = _name_end(doc, tok.i)
-    if j >= len(doc) or doc[j].lower_ not in ("in", "at"):
+    if j >= len(doc) or toks[j].lower_ not in ("in", "at"):
         return False
-    place = name_after(doc[j])  # "Norway in October" has no place of its own
+    place = name_after(toks[j])  # "Norway in October" has no place of its own
     return place is not None and place._.kg_type == "Place"
 
 
 def _place_of_another(tok: Token) -> bool:
     """"Bordeaux in France and Oporto in [Portugal]": a name right after "in" that follows another name."""
     doc, key = tok.doc, entity(tok)
+    toks = tokens(doc)
     i = _name_start(doc, tok.i)
-    if i > 0 and doc[i - 1].lower_ == "the":
+    if i > 0 and toks[i - 1].lower_ == "the":
         i -= 1
-    return i >= 2 and doc[i - 1].lower_ in ("in", "at") and entity(doc[i - 2]) not in (None, key)
+    return i >= 2 and toks[i - 1].lower_ in ("in", "at") and entity(toks[i - 2]) not in (None, key)
 
 
 def _listed_before(tok: Token) -> list[Token]:
     """"Baghdad and [Basra] in Iraq": the names of *tok*'s type listed right before its name, up to
     an item that has a place of its own ("Kabul in Afghanistan and [Pyongyang] in North Korea")."""
     doc, kind = tok.doc, tok._.kg_type
+    toks = tokens(doc)
     if entity(tok) is None:
         return []
     i = _name_start(doc, tok.i)
     out = []
-    while i >= 2 and doc[i - 1].lower_ in (",", "and", "&") and doc[i - 2]._.kg_type == kind:
+    while i >= 2 and toks[i - 1].lower_ in (",", "and", "&") and toks[i - 2]._.kg_type == kind:
         j = _name_start(doc, i - 2)
-        k = j - 1 if j > 0 and doc[j - 1].lower_ == "the" else j
-        if k >= 2 and doc[k - 1].lower_ in ("in", "at", "of") and entity(doc[k - 2]):
+        k = j - 1 if j > 0 and toks[j - 1].lower_ == "the" else j
+        if k >= 2 and toks[k - 1].lower_ in ("in", "at", "of") and entity(toks[k - 2]):
             break  # "Kabul in [Afghanistan] and ...": the previous item is the place of another name
-        out.append(doc[i - 2])
+        out.append(toks[i - 2])
         i = j
     return out
 
@@ -529,50 +544,51 @@ def _surface_list(tok: Token) -> list[Token]:
     Guilford, and ... Jenny Dixon signed": between two items only commas, "and", titles and the
     names their titles are of."""
     doc, kind, sent = tok.doc, tok._.kg_type, tok.sent
+    toks = tokens(doc)
     if entity(tok) is None or kind not in ("Person", "Organization"):
         return []
 
     def gap_ok(lo: int, hi: int) -> bool:
         # "A, the India-registered B, and C": the words that describe the next item are no gap
         item = range(hi, _name_end(doc, hi))
-        between = [t for t in doc[lo:hi] if t.i not in aside and not (
+        between = [t for t in toks[lo:hi] if t.i not in aside and not (
             t.head.i in item and t.dep_ in ("amod", "compound", "det", "nmod", "npadvmod", "punct", "advmod")
             and not entity(t) and t.lower_ not in (",", "and"))]
         return 0 < hi - lo <= 18 and any(t.lower_ in (",", "and") for t in between) and all(
             t.lower_ in (",", "and", "the") or _title_word(t) or (entity(t) and t._.kg_type != kind)
             # "PDVSA and Argentina's Enarsa": the possessive of a name that describes the next item
-            or (t.tag_ == "POS" and t.i > lo and entity(doc[t.i - 1]))
+            or (t.tag_ == "POS" and t.i > lo and entity(toks[t.i - 1]))
             or (t.pos_ == "PROPN" and t.is_title)
             # "Pansy Wong, Minister for Ethnic Affairs, the Hon. Kate Wilkinson": a title's "of"/"for"
-            or (t.lower_ in ("of", "for") and (_title_word(doc[t.i - 1]) or doc[t.i - 1].pos_ == "PROPN"))
+            or (t.lower_ in ("of", "for") and (_title_word(toks[t.i - 1]) or toks[t.i - 1].pos_ == "PROPN"))
             for t in between)
 
     def possessive(j: int) -> bool:
         # "Airbus and Boeing's supplier Spirit": a possessor describes the next item, it is none
         k = _name_end(doc, j)
-        return k < len(doc) and doc[k].tag_ == "POS"
+        return k < len(doc) and toks[k].tag_ == "POS"
 
     aside = _asides(sent)
     out = []
     i = _name_start(doc, tok.i)
     while True:  # leftwards
         j = i - 1
-        while j >= sent.start and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside
+        while j >= sent.start and not (entity(toks[j]) and toks[j]._.kg_type == kind and j not in aside
                                        and not possessive(j)):
             j -= 1
         if j < sent.start or not gap_ok(j + 1, i):
             break
-        out.append(doc[j])
+        out.append(toks[j])
         i = _name_start(doc, j)
     end = _name_end(doc, tok.i)
     while True:  # rightwards
         j = end
-        while j < sent.end and not (entity(doc[j]) and doc[j]._.kg_type == kind and j not in aside
+        while j < sent.end and not (entity(toks[j]) and toks[j]._.kg_type == kind and j not in aside
                                     and not possessive(j)):
             j += 1
         if j >= sent.end or not gap_ok(end, j):
             break
-        out.append(doc[j])
+        out.append(toks[j])
         end = _name_end(doc, j)
     return out
 
@@ -596,11 +612,12 @@ def _named_after_colon(tok: Token) -> list[Token]:
     """"with five universities: A, B and C", "two airlines — A and B": the names listed right
     after a plural noun and a colon or dash, however the parser attached them."""
     doc = tok.doc
+    toks = tokens(doc)
     j = tok.i + 1
-    k = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ == "the" else j + 1  # ": the University of Otago, ..."
-    if k >= len(doc) or doc[j].text not in (":", "—", "–", "--") or not entity(doc[k]) or doc[k]._.kg_type == "Group":
+    k = j + 2 if j + 2 < len(doc) and toks[j + 1].lower_ == "the" else j + 1  # ": the University of Otago, ..."
+    if k >= len(doc) or toks[j].text not in (":", "—", "–", "--") or not entity(toks[k]) or toks[k]._.kg_type == "Group":
         return []
-    first = doc[k]
+    first = toks[k]
     return [first, *_surface_list(first)]
 
 

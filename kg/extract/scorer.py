@@ -30,6 +30,7 @@ from .candidates import Candidate
 from .modality import ASSERTED, REPORTED, modality
 from .records import Evidence, Relation
 from .relations import sentence_of
+from .tokens import tokens
 
 FORMAT = "kg-scorer/1"
 #: Relations whose facts are events with a modality (a visit, a signing).
@@ -103,6 +104,7 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
     the candidate, if any (``scorer/visited+visited/trip-noun``), so a fact that only the model
     found can be told from one a pattern also matched.
     """
+    toks = tokens(doc)
     out = []
     for cand in candidates:
         p = scorer.probability(cand)
@@ -111,10 +113,10 @@ def scored_relations(doc: Doc, candidates: Sequence[Candidate], scorer: Scorer, 
             continue
         mode = REPORTED
         if cand.trigger is not None and cand.relation in _EVENT_RELATIONS:
-            mode = modality(doc[cand.trigger])
+            mode = modality(toks[cand.trigger])
             if mode not in ASSERTED:
                 continue  # speculative, cancelled or denied: not a fact
-        sentence, start, end = sentence_of(doc[cand.sentence].sent, text)
+        sentence, start, end = sentence_of(toks[cand.sentence].sent, text)
         extractor = "+".join((f"scorer/{cand.relation}", *cand.patterns))
         out.append(Relation(cand.subject, cand.relation, cand.object, Evidence(
             extractor=extractor, confidence=round(p, 3), sentence=sentence, start=start, end=end),

@@ -39,9 +39,10 @@ def sentence_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, a dateline, and run-together paragraphs."""
     # the tokens' texts and trailing whitespace read once: a Token object per look-behind cost
     # more than the rules themselves
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    blank = [t.is_space for t in doc]
+    toks = list(doc)  # one Token object per token, not one per token and list
+    texts = [t.text for t in toks]
+    spaces = [t.whitespace_ for t in toks]
+    blank = [t.is_space for t in toks]
     for i in range(len(doc)):
         if i == 0 or "\n" in texts[i - 1] or "\n" in spaces[i - 1]:
             end = _dateline_end(doc, i)
