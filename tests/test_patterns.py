@@ -435,6 +435,11 @@ POSITIVE = [
     ("Pacific Edge, a Dunedin company, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
     ("Pacific Edge, a biotech company from Dunedin, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
     ("Pacific Edge, whose headquarters is in Dunedin, made a loss.", "Pacific Edge", "locatedIn", "Dunedin"),
+    # a party to a deal whom nothing else types is a company ("Maersk" is a product to the small model)
+    ("Maersk signed a partnership agreement with Siemens.", "Maersk", "signsAgreementWith", "Siemens"),
+    # who leaves a school to go somewhere goes there; the school stays
+    ("Michael Howard left Llanelli Grammar School to go to Cambridge University.", "Michael Howard", "visited",
+     "Cambridge University"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -585,6 +590,26 @@ NEGATIVE = [
      "India"),
     ("Dr Jane Smith studied at Oxford University in the 1990s.", "Jane Smith", "visited", "Oxford University"),
     ("Samsung welcomed Apple's decision.", "Apple", "visited", "Samsung"),
+    # "there were 22 members of X": the speaker is not one of them
+    ("Lord Falconer said there were 22 members of the Royal Family in the line of succession.", "Royal Family",
+     "includes", "Falconer"),
+    # an apposition after a prepositional phrase continues a list, not the group; the NER's span over
+    # the comma is two names
+    ("State money would go to all parties with at least two members in the House of Commons, European Parliament, "
+     "Scottish Parliament or Welsh Assembly.", "two members", "includes", "Parliament"),
+    # a description in apposition to a name is that name, not a second institution of the place
+    ("Barclays, the UK's third-biggest bank, reported record profits.", "third-biggest bank", "locatedIn", "UK"),
+    ("The House of Lords, the UK's highest court, ruled on Thursday.", "highest court", "locatedIn", "UK"),
+    # topics and products have no members
+    ("The election could be dominated by big issues like Iraq and Afghanistan.", "big issues", "includes", "Iraq"),
+    # who celebrates a deal is not a party to it
+    ("The deal with Peugeot was celebrated by chief executive Takashi Nishioka.", "Takashi Nishioka",
+     "signsAgreementWith", "Peugeot"),
+    # places travel nowhere; a bill is not a traveller
+    ("The constituencies most at risk were Bethnal Green, in east London, and Rochdale.", "constituencies",
+     "visited", "London"),
+    ("There will be amendments when the Mental Capacity Bill goes to the House of Lords.", "Mental Capacity Bill",
+     "visited", "House of Lords"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -195,8 +195,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
                 m.vote("Organization", 1.0, f"has a '{owned.text}'")
             elif word in _OWNED_BY_PLACES:
                 m.vote("Place", 1.0, f"has a '{owned.text}'")
-    # "Brazil's Petrobras": a lone word a place owns is an organisation, not a person
-    if m.end - m.start == 1 and m.title is None:
+    # "Brazil's Petrobras": a lone word a place owns is an organisation, not a person (nor a
+    # place the NER names as one: "Toyota's US sales arm")
+    if m.end - m.start == 1 and m.title is None and ("Place", 1.0, "ner") not in m.reasons:
         owner = next((c for c in root.children if c.dep_ == "poss" and c.i in places), None)
         if owner is None and m.start > 1 and toks[m.start - 1].lower_ in ("'s", "’s") and m.start - 2 in places:
             owner = toks[m.start - 2]  # however parsed: "between PDVSA and Argentina's Enarsa"
@@ -219,6 +220,12 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         if root.dep_ == "dobj" and head.lemma_ in ("join", "rejoin"):
             member = any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
             m.vote("Organization", 1.5 if member else 0.8, f"joined{' as a member' if member else ''}")
+        # "Maersk signed a partnership agreement with Siemens": a party to a deal that is neither a
+        # person (by the NER) nor a place (by the gazetteer) is a company or a body; a weak vote,
+        # for the names no other evidence types
+        deal = _agreement_signed(root)
+        if deal is not None:
+            m.vote("Organization", 0.8, f"party to '{deal.text}'")
     # what companies do: "Reliance Jio added 5 million users", "Engie agreed to sell its stake",
     # "Tullow said its output rose", "Vale shares rose", "analysts at Jefferies"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in _FOUNDING and root.head.pos_ == "VERB":
@@ -242,8 +249,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             if pron is not None:
                 thing = pron.lower_ in ("it", "its")
                 m.vote("Organization" if thing else "Person", 1.2, f"said '{pron.text}'")
+    # "Toyota's US sales arm", "its China unit": a gazetteer place before a unit says where it is
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in _OWNED_BY_ORGANISATIONS \
-            and root.head.lower_ not in ("president", "members"):
+            and root.head.lower_ not in ("president", "members") and not is_place(span_text(doc, m.start, m.end)):
         m.vote("Organization", 1.2, f"'{root.text} {root.head.text}'")
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _STAFF:
         m.vote("Organization", 1.2, f"'{root.head.head.text} at'")
@@ -252,6 +260,18 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         acronym = toks[m.end + 1].text
         if acronym.isupper() and len(acronym) >= 2 and acronym[0] == toks[m.start].text[:1].upper():
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
+
+
+def _agreement_signed(root: Token) -> Token | None:
+    """The agreement *root* is a party to, as the subject that signs it ("X signed a deal with Y",
+    "X and Y inked an MoU") or the one it is made with ("a partnership agreement with Y"), else None."""
+    while root.dep_ == "conj":  # "Toyota and Panasonic signed ..."
+        root = root.head
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SIGNING:
+        return next((c for c in root.head.children if c.dep_ == "dobj" and c.lemma_.lower() in _AGREEMENTS), None)
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in _AGREEMENTS:
+        return root.head.head
+    return None
 
 
 #: Kinds of place whose "of" names one: "the city of X", "the province of Y".
@@ -265,6 +285,11 @@ _BOUGHT_OR_OWNED_OF = frozenset({"acquisition", "takeover", "buyout", "owner", "
                                  "affiliate", "shareholder", "shareholders", "unit", "division"})
 #: Verbs of owning and buying companies ("owned by X", "X acquired Y").
 _OWNING = frozenset({"own", "acquire", "buy", "purchase", "control"})
+#: Verbs of making an agreement, and the agreements made ("signed a deal", "inked an MoU").
+_SIGNING = frozenset({"sign", "ink", "seal", "strike", "conclude", "clinch", "reach", "forge", "finalise", "finalize",
+                      "announce", "renew"})
+_AGREEMENTS = frozenset({"agreement", "deal", "mou", "memorandum", "contract", "pact", "accord", "treaty",
+                         "partnership", "venture"})
 #: Verbs whose passive subject is an organisation: "X was founded / set up in 1999".
 _FOUNDING = frozenset({"found", "establish", "incorporate", "form", "co-found", "cofound"})
 #: What companies have, report, cut or sell: the subject that does so is an organisation.

@@ -27,6 +27,7 @@ class Lexicon:
     people_nouns: frozenset[str]  # plurals for sets of people ("British officials", "Petromin representatives")
     gathering_nouns: frozenset[str]  # what one attends: "the meeting", "the forum", "the summit"
     institutions_of_places: frozenset[str]  # "the Diocese of Mannar", "the Embassy of Japan": a body, not the place
+    topic_nouns: frozenset[str]  # what is talked of, made or sold, not who: "big issues like Iraq", "films such as X"
 
 
 @lru_cache(maxsize=1)

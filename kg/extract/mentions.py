@@ -327,7 +327,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     # "awarded by the Ministry of Defence [to] BAE Systems": a preposition of a verb
                     # outside the span joins two names
                     or (t.lower_ in ("to", "from", "by", "with") and t.dep_ in ("prep", "agent", "dative")
-                        and not start <= t.head.i < end and t.head.pos_ == "VERB")), None)
+                        and not start <= t.head.i < end and t.head.pos_ == "VERB")
+                    # "the House of Commons, European Parliament or ...": a list the NER ran together;
+                    # not "University of California, Berkeley" (a campus's place); a legal form after
+                    # the comma is joined back later ("Acme Holdings, Inc.")
+                    or (t.text == "," and ent.label_ == "ORG" and t.i - start >= 2 and _is_capitalised(toks[t.i + 1])
+                        and not is_place(span_text(doc, t.i + 1, end)))), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
             if first.start < first.end:
@@ -423,7 +428,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for m in mentions if not (m.title_span is None and m.start in in_titles and m.end - 1 in in_titles
                                             and not is_place(span_text(doc, m.start, m.end)))]
     headline_only = _headline_only(doc, mentions)
-    mentions = [m for m in mentions if not _agreement_words(doc, m)]
+    mentions = [m for m in mentions if not _agreement_words(doc, m) and not _law_name(doc, m)]
     mentions = [m for m in mentions if not _inside_title(doc, m) and not _common_word(doc, m, lowered)
                 and not _office(doc, m) and not _only_title_words(doc, m) and id(m) not in headline_only
                 and not (m.source != "gazetteer" and span_text(doc, m.start, m.end).lower() in lex.common_acronyms)
@@ -435,13 +440,22 @@ def _names_tagged_as_nouns(doc: Doc, mentions: list[Mention], covered: list[bool
     """Capitalised words the tagger took for common nouns that are words of a name found elsewhere in
     the article: "Starmer touched down ..." after "Keir Starmer" (mostly at the start of a sentence)."""
     # a person's names, or a whole one-word name ("Emirates")
-    words = {t.text for m in mentions for t in doc[m.start:m.end]
+    toks = tokens(doc)
+    words = {t.text for m in mentions for t in toks[m.start:m.end]
              if t.text[:1].isupper() and len(t.text) > 2 and (m.end - m.start == 1 or m.type_votes.get("Person"))}
     titles = lexicon().titles
-    return [Mention(t.i, t.i + 1, "name", source="propn") for t in doc
-            if not covered[t.i] and t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod") and t.text in words
+    return [Mention(t.i, t.i + 1, "name", source="propn") for t in toks
+            if not covered[t.i] and t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod")
+            and (t.text in words or _plural_described_as_one(t))
             and t.lower_ not in lowered and t.lower_ not in titles
-            and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")]
+            and (t.i + 1 == len(toks) or toks[t.i + 1].pos_ != "PROPN")]
+
+
+def _plural_described_as_one(tok: Token) -> bool:
+    """"Barclays, the UK's third-biggest bank, ...": a capitalised plural described in apposition as
+    one thing (a singular noun with its article or owner) is a name, not the plural it looks like."""
+    return tok.tag_ == "NNS" and tok.text[:1].isupper() and any(
+        c.dep_ == "appos" and c.tag_ == "NN" and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
 def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Mention], bool],
@@ -651,6 +665,14 @@ def _agreement_words(doc: Doc, m: Mention) -> bool:
     toks = tokens(doc)
     words = [t.lower_ for t in toks[m.start:m.end] if t.lower_ not in ("of", "on", "the", "and", "for")]
     return bool(words) and m.source != "gazetteer" and all(w in _DOCUMENT_WORDS for w in words)
+
+
+def _law_name(doc: Doc, m: Mention) -> bool:
+    """"the Mental Capacity Bill", "the Sarbanes-Oxley Act": a law or a bill is none of the spec's
+    kinds of entity (and not a person called Bill)."""
+    toks = tokens(doc)
+    return m.end - m.start >= 2 and m.source != "gazetteer" and toks[m.end - 1].text in ("Bill", "Act") \
+        and toks[m.end - 2].text[:1].isupper() and toks[m.end - 2].lower_ not in lexicon().titles
 
 
 def _headline(sent: Span, dates: Sequence[tuple[int, int]]) -> bool:
@@ -881,6 +903,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         lemma = root.lemma_.lower()
         if lemma in lex.gathering_nouns or root.lower_ in lex.gathering_nouns:
             continue  # "the talks included A and B": a gathering is an event its people attend, not a set
+        if lemma in lex.topic_nouns or root.lower_ in lex.topic_nouns:
+            continue  # "big issues like Iraq", "scandals such as Enron": topics and products have no members
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
             c.dep_ == "appos" for c in root.children
@@ -1209,9 +1233,12 @@ INSTITUTION_NOUNS = frozenset({"agency", "ministry", "department", "army", "navy
 
 
 def _named_beside(tok: Token, taken: list[bool]) -> bool:
-    """"Nigeria's largest bank, Zenith Bank, ...": the description has its name in apposition
-    (or, as parsed at times, as a second subject right after a comma)."""
+    """"Nigeria's largest bank, Zenith Bank, ...", "Barclays, the UK's third-biggest bank, ...": the
+    description has its name in apposition, after or before it (or, as parsed at times, as a second
+    subject right after a comma)."""
     if any(c.dep_ == "appos" and taken[c.i] for c in tok.children):
+        return True
+    if tok.dep_ == "appos" and taken[tok.head.i] and tok.head.i < tok.i:
         return True
     after = tok.right_edge.i + 1
     return after + 1 < len(tok.doc) and tok.doc[after].text == "," and taken[after + 1] and any(

@@ -91,6 +91,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue
                 if p.visitor and not visitors.visiting(s_key, o_key):
                     continue
+                if p.relation == "visited" and entities[s_key].type == "Group" and s_tok.pos_ == "NOUN" \
+                        and noun_type(s_tok) == "Place":
+                    continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
                 if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])

@@ -28,7 +28,13 @@ _PASSIVE_SUBJECT_VERBS = frozenset({"schedule", "expect", "set", "slate", "make"
 _COMMENT_VERBS = frozenset({"welcome", "criticize", "criticise", "condemn", "denounce", "oppose", "reject", "praise",
                             "hail", "applaud", "slam", "attack", "question", "doubt", "review", "study", "examine",
                             "investigate", "probe", "approve", "report", "describe", "discuss", "debate",
-                            "analyse", "analyze", "note", "highlight", "cover", "watch", "monitor", "follow", "expect"})
+                            "analyse", "analyze", "note", "highlight", "cover", "watch", "monitor", "follow", "expect",
+                            "celebrate", "back", "support", "endorse", "challenge", "block", "veto", "scrutinise",
+                            "scrutinize"})
+#: Verbs whose object does not do what follows: "left the school to go to Cambridge", "joined Blair
+#: to visit Basra" (the subject goes; "encouraged them to visit" is the object's visit)
+_SUBJECT_CONTROL = frozenset({"leave", "quit", "join", "visit", "tour", "enter", "reach", "take", "use", "board",
+                              "catch", "skip", "cut", "interrupt", "postpone", "delay"})
 _CONTAINMENT_VERBS = frozenset({"include", "comprise", "cover", "encompass", "feature"})
 _MEMBER_WORDS = frozenset({"member", "members", "membership", "subsidiary", "subsidiaries", "affiliate", "affiliates",
                            "unit", "units", "division", "divisions", "brand", "brands", "shareholder", "shareholders"})
@@ -79,6 +85,8 @@ def agent_of(tok: Token) -> Token | None:
                 return subj
             if cur is tok and cur.dep_ == "conj" and (noun := _stray_subject(cur)) is not None:
                 return noun
+            if any(c.dep_ == "expl" for c in cur.children):
+                return None  # "Falconer said there were 22 members of X": what there is has no agent to climb to
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -96,8 +104,8 @@ def agent_of(tok: Token) -> Token | None:
                     continue
                 return cur.head
             # object control: "encouraged them to visit", "expanded its client base to include"
-            if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and cur.lemma_ in _CONTAINMENT_VERBS
-                                       and any(c.lower_ == "to" for c in cur.children)):
+            if (cur.dep_ == "xcomp" and cur.head.lemma_ not in _SUBJECT_CONTROL) or (
+                    cur.dep_ == "advcl" and cur.lemma_ in _CONTAINMENT_VERBS and any(c.lower_ == "to" for c in cur.children)):
                 obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
