@@ -55,6 +55,9 @@ SENTENCES = [
     (None, "Lee may plan to [visit] Paris."),
     (None, "Lee's possible [visit] to Sri Lanka this year will also be discussed, he said."),
     (None, "The [visit] will be discussed next week."),
+    (None, "Acme made a conditional offer to [acquire] Globex for 52 dollars a share."),
+    (None, "Analysts doubt Acme's ability to [absorb] Globex."),
+    (None, "Lee is likely to [visit] Paris next week."),
 ]
 
 

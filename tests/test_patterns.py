@@ -440,6 +440,9 @@ POSITIVE = [
     # who leaves a school to go somewhere goes there; the school stays
     ("Michael Howard left Llanelli Grammar School to go to Cambridge University.", "Michael Howard", "visited",
      "Cambridge University"),
+    # a pronoun in a phrase set before its clause refers forward, even when an earlier person could take it
+    ("Sir Alan Budd wrote the report. At the end of his trip to Egypt, Mr Blair said he still trusted him.", "Blair",
+     "visited", "Egypt"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -610,6 +613,11 @@ NEGATIVE = [
      "visited", "London"),
     ("There will be amendments when the Mental Capacity Bill goes to the House of Lords.", "Mental Capacity Bill",
      "visited", "House of Lords"),
+    ("Sir Alan Budd wrote the report. At the end of his trip to Egypt, Mr Blair said he still trusted him.",
+     "Alan Budd", "visited", "Egypt"),
+    # an office no one in the article was introduced with is not guessed onto the last person named
+    ("Tony Blair faces questions about his ties with Gordon Brown. Meanwhile, the chancellor is leaving Britain "
+     "on a tour of Africa.", "Tony Blair", "visited", "Africa"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -21,6 +21,10 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
 
 @pytest.mark.parametrize("text,name,expected", [
     ("President Alvarez said that Brazil's Petrobras could join the venture.", "Petrobras", "Organization"),
+    # an "it" that stands for the clause after it says nothing of the speaker; "Lord" is a title
+    ("Falconer wants reform. Falconer said it was impossible for some people to go to court.", "Falconer", "Person"),
+    ("Lord Falconer said it was right for the court to be distinct.", "Falconer", "Person"),
+    ("Krestmark said it was ready to sign the deal.", "Krestmark", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import is_city
 from .entities import is_country
+from .lexicon import lexicon
 from .mentions import PLURAL_COUNTS, Mention
 from .records import Entity
 from .tokens import span_root, span_text, tokens
@@ -40,6 +41,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             sent_of[t.i] = n
     anchors = sorted(resolved, key=lambda m: m.start)
     titles: dict[str, str] = {}  # casefolded title -> person key
+    office_titles = lexicon().titles
     for m in anchors:
         if m.title and m.entity and entities[m.entity].type == "Person":
             titles.setdefault(m.title.casefold(), m.entity)
@@ -73,6 +75,11 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             if named is not None:
                 ref.entity = named
                 out.append(ref)
+                continue
+            if want == {"Person"} and words in office_titles:
+                # "the chancellor" after "Tony Blair" and "Gordon Brown", "the prime minister" after
+                # "Tory co-chairman Liam Fox": an office no one was introduced with is left unresolved,
+                # not guessed ("the German executive" may still be the CEO: "executive" is no office)
                 continue
         pool = [
             m for m in anchors

@@ -243,7 +243,7 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         # "X said it would ...": the pronoun that takes up the subject says what it is
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            pron = subj if subj is not None and subj.lower_ in ("it", "he", "she") else None
+            pron = subj if subj is not None and subj.lower_ in ("it", "he", "she") and not _expletive(subj) else None
             if pron is None and subj is not None:
                 pron = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")), None)
             if pron is not None:
@@ -260,6 +260,26 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         acronym = toks[m.end + 1].text
         if acronym.isupper() and len(acronym) >= 2 and acronym[0] == toks[m.start].text[:1].upper():
             m.vote("Organization", 1.5, f"written with the acronym '{acronym}'")
+
+
+def _expletive(pron: Token) -> bool:
+    """"said it was impossible for some people to go", "said it was clear that ...": an "it" that
+    stands for the clause after it, not for anyone named before; not "it was ready to sign" (the
+    one ready is the one named)."""
+    verb = pron.head
+    if pron.lower_ != "it" or verb.lemma_ not in ("be", "seem", "appear", "remain"):
+        return False
+    complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+    if complement is None or complement.lemma_.lower() in _CONTROL_ADJECTIVES:
+        return False
+    clauses = [c for t in (verb, complement) for c in t.children if c.dep_ in ("xcomp", "ccomp", "csubj", "advcl")]
+    return any(g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that", "for") for c in clauses for g in c.children)
+
+
+#: Adjectives whose "to" clause is done by their subject: "it was ready to sign" is the company.
+_CONTROL_ADJECTIVES = frozenset({"ready", "able", "unable", "willing", "unwilling", "keen", "eager", "happy",
+                                 "prepared", "reluctant", "determined", "set", "due", "likely", "unlikely", "poised",
+                                 "anxious", "proud", "pleased", "free"})
 
 
 def _agreement_signed(root: Token) -> Token | None:

@@ -127,7 +127,7 @@ def agent_of(tok: Token) -> Token | None:
                 return clause.head if clause is not None else None
             # "During his visit to Nairobi, President Roux met ...": a pronoun that refers forward
             # stands for the subject of the clause the phrase is set before
-            if poss is not None and not (poss.pos_ == "PRON" and entity(poss) is None and _fronted(cur)):
+            if poss is not None and not (poss.pos_ == "PRON" and _fronted(cur)):
                 return poss
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
             if comp is not None and cur.i == tok.i:
