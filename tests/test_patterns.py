@@ -618,6 +618,9 @@ NEGATIVE = [
     # an office no one in the article was introduced with is not guessed onto the last person named
     ("Tony Blair faces questions about his ties with Gordon Brown. Meanwhile, the chancellor is leaving Britain "
      "on a tour of Africa.", "Tony Blair", "visited", "Africa"),
+    # where a body's meeting took place is not where the body is
+    ("He will chair a meeting of the Commission for Africa in Cape Town.", "Commission for Africa", "locatedIn",
+     "Cape Town"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

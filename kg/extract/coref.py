@@ -317,7 +317,7 @@ def _described_by(doc: Doc, m: Mention, ref: Mention) -> bool:
     root = span_root(doc, m.start, m.end)
     tok = toks[ref.end - 1]
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         if tok.dep_ == "appos" and tok.head == root:
             return True

@@ -28,7 +28,7 @@ def _clause_head(tok: Token) -> Token:
     """The verb whose clause *tok* belongs to."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur

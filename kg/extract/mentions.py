@@ -739,7 +739,7 @@ def _office(doc: Doc, m: Mention) -> bool:
     if _plural_title(toks[m.start].lower_):
         return True
     tok = span_root(doc, m.start, m.end)
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
         if _plural_title(tok.lower_):
             return True  # "the Vice-Ministers of Foreign Affairs, Agriculture and Commerce" (parsed as a conjunct)

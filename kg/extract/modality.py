@@ -112,7 +112,7 @@ def _clause_signals(trigger: Token) -> set[str]:
             signals.add(PLANNED)
         if own_clause and cur.dep_ in ("nsubj", "nsubjpass"):  # "the signing of the deal was postponed"
             signals |= _subject_signals(cur)
-        if cur.dep_ == "ROOT" or cur.head is cur or cur.dep_ not in _CHAIN:
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i or cur.dep_ not in _CHAIN:
             break
         if cur.dep_ in _NEW_CLAUSE and _finite(cur):
             if cur.dep_ == "conj":  # "did not visit Paris but visited Rome": a clause of its own

@@ -22,7 +22,7 @@ from .modality import is_negated  # noqa: F401 (its old home; callers still impo
 from .patterns import PatternSet, RelationPattern
 from .places import continent_of_country, continents, fold
 from .records import Entity, Evidence, Position, Relation
-from .roles import FINDERS, role_entities
+from .roles import FINDERS, entity, role_entities
 from .tokens import tokens
 
 
@@ -96,6 +96,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
                 if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
+                if p.relation == "locatedIn" and _place_of_the_event(s_tok, o_tok):
+                    continue  # "a meeting of the Commission for Africa in Cape Town": where it met, not where it is
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])
                                                   or _region_in_city(entities[s_key], entities[o_key])):
                     continue  # people are not located anywhere (the spec), nor countries in a country or city
@@ -164,6 +166,27 @@ def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
         vote[0] == member.type for vote in name_votes(member.label.split()))
 
 
+def _place_of_the_event(thing: Token, place: Token) -> bool:
+    """Whether "in Y" after a name names where a gathering of it took place: "a meeting of the
+    Commission for Africa in Cape Town" (the parser hangs the place on the name; a reader hangs it on
+    the meeting). Not "a dinner hosted by the Hong Kong Chamber of Commerce in Zhejiang", whose place
+    the reader takes for the chamber's."""
+    thing, place = _name_root(thing), _name_root(place)
+    prep = place.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.head.i != thing.i or thing.dep_ != "pobj":
+        return False
+    link = thing.head
+    return link.lower_ == "of" and link.head.lemma_.lower() in lexicon().gathering_nouns
+
+
+def _name_root(tok: Token) -> Token:
+    """The head word of the name *tok* is in ("Commission" of "the Commission for Africa")."""
+    key = entity(tok)
+    while key is not None and tok.head.i != tok.i and entity(tok.head) == key:
+        tok = tok.head
+    return tok
+
+
 def _people(entity: Entity) -> bool:
     """A group of people ("holocaust survivors", "British officials")."""
     words = entity.label.lower().split()
@@ -180,7 +203,7 @@ def _name_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a, b), key=lambda t: t.i)
     keys = {a._.kg_entity, b._.kg_entity}
     # an earlier item of the same list keeps its own names: "see a clinic in Lusaka and a school in Harare"
-    earlier = [tok for tok in (a, b) if tok.dep_ == "conj" and tok.head is not tok]
+    earlier = [tok for tok in (a, b) if tok.dep_ == "conj" and tok.head.i != tok.i]
 
     def in_earlier_item(t: Token) -> bool:
         return any(t.i < c.i and (t.head == c.head or c.head in t.ancestors) for c in earlier)

@@ -109,14 +109,14 @@ def agent_of(tok: Token) -> Token | None:
                 obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
-            if cur.dep_ in _CLIMB and cur.head is not cur:
+            if cur.dep_ in _CLIMB and cur.head.i != cur.i:
                 cur = cur.head
                 continue
             return None
-        if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "xcomp", "amod") and cur.head is not cur:
+        if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "xcomp", "amod") and cur.head.i != cur.i:
             cur = cur.head  # "Blinken is due to visit Beijing", "likely to sign"
             continue
-        if cur.pos_ in ("ADP", "SCONJ") and cur.dep_ in ("prep", "agent") and cur.head is not cur:
+        if cur.pos_ in ("ADP", "SCONJ") and cur.dep_ in ("prep", "agent") and cur.head.i != cur.i:
             cur = cur.head  # "after signing an agreement": from the preposition to what it modifies
             continue
         if cur.pos_ in ("NOUN", "PROPN"):
@@ -179,7 +179,7 @@ def _stray_subject(verb: Token) -> Token | None:
 def _fronted(tok: Token) -> bool:
     """Whether *tok* is in a phrase set before its clause's subject ("During his visit, X said")."""
     cur = tok
-    while cur.dep_ not in ("ROOT",) and cur.head is not cur:
+    while cur.dep_ not in ("ROOT",) and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.head.children if c.dep_ in _SUBJECTS), None)
             return subj is not None and cur.i < subj.i
@@ -197,7 +197,7 @@ def possessor_of(tok: Token) -> Token | None:
 
 
 def head_of(tok: Token) -> Token | None:
-    return tok.head if tok.head is not tok else None
+    return tok.head if tok.head.i != tok.i else None
 
 
 def appos_anchor(tok: Token) -> Token | None:
