@@ -29,6 +29,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name
     ("Barclays, the UK's third-biggest bank, reported record profits.", "Barclays", "Organization"),
+    ("Barclays profits hit record level\n\nBarclays, the UK's third-biggest bank, reported record profits.",
+     "Barclays", "Organization"),
     ("Talks with the Janatha Vimukthi Peramuna (JVP) ended on Monday.", "Janatha Vimukthi Peramuna", "Organization"),
     ("Reporters from leading media outlets, including Xinhua and Reuters, attended.", "Xinhua", "Organization"),
     ("Officials said the state-run Sinopec would build the plant.", "Sinopec", "Organization"),

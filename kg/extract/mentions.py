@@ -454,7 +454,7 @@ def _names_tagged_as_nouns(doc: Doc, mentions: list[Mention], covered: list[bool
 def _plural_described_as_one(tok: Token) -> bool:
     """"Barclays, the UK's third-biggest bank, ...": a capitalised plural described in apposition as
     one thing (a singular noun with its article or owner) is a name, not the plural it looks like."""
-    return tok.tag_ == "NNS" and tok.text[:1].isupper() and any(
+    return tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and any(
         c.dep_ == "appos" and c.tag_ == "NN" and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
@@ -803,7 +803,7 @@ _JUNK = re.compile(r"^[\W\d_]+$")
 def _plausible(span: Span) -> bool:
     text = span.text.strip()
     if len(span) == 1 and span[0].tag_ == "NNPS" and span[0].lower_.rstrip("s") not in lexicon().organization_suffixes \
-            and not is_place(text):
+            and not is_place(text) and not _plural_described_as_one(span[0]):
         return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place ("the Bahamas" is one)
     if len(text) < 2 or _JUNK.match(text):
         return False
