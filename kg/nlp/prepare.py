@@ -33,9 +33,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _is_shouting(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = _NON_LETTERS.sub("", line)  # one C pass rather than a Python loop per character
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _is_headline_case(line: str) -> bool:
@@ -114,15 +117,12 @@ def prepare(text: str) -> str:
 def truecase(text: str) -> str:
     """Return *text* with its all-caps lines re-cased; the result has the same length."""
     lines = []
+    headlines = []
     pos = 0
     for line in text.splitlines(keepends=True):
         if _is_shouting(line):
             lines.append((pos, pos + len(line)))
-        pos += len(line)
-    headlines = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if not _is_shouting(line) and _is_headline_case(line):
+        elif _is_headline_case(line):
             headlines.append((pos, pos + len(line)))
         pos += len(line)
     lines += [m.span(1) for m in _DATELINE.finditer(text) if not any(s <= m.start() < e for s, e in lines)]
