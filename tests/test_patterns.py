@@ -443,6 +443,9 @@ POSITIVE = [
     # a pronoun in a phrase set before its clause refers forward, even when an earlier person could take it
     ("Sir Alan Budd wrote the report. At the end of his trip to Egypt, Mr Blair said he still trusted him.", "Blair",
      "visited", "Egypt"),
+    # a place before a plural of companies names each company's country; a unit of a place is there
+    ("US car firms General Motors and Ford cut production.", "Ford", "locatedIn", "US"),
+    ("Chrysler, the US unit of DaimlerChrysler, sold more cars.", "Chrysler", "locatedIn", "US"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
