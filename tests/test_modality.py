@@ -58,6 +58,7 @@ SENTENCES = [
     (None, "Acme made a conditional offer to [acquire] Globex for 52 dollars a share."),
     (None, "Analysts doubt Acme's ability to [absorb] Globex."),
     (None, "Lee is likely to [visit] Paris next week."),
+    (None, "Reports spoke of Acme's possible move to [acquire] Globex."),
 ]
 
 

@@ -446,6 +446,15 @@ POSITIVE = [
     # a place before a plural of companies names each company's country; a unit of a place is there
     ("US car firms General Motors and Ford cut production.", "Ford", "locatedIn", "US"),
     ("Chrysler, the US unit of DaimlerChrysler, sold more cars.", "Chrysler", "locatedIn", "US"),
+    # a deal to supply someone is a deal with them; agreeing to a buyout or accepting an offer is a deal
+    # with the bidder; taking over a company makes it one's own
+    ("Mitsubishi Motors has struck a deal to supply French car maker Peugeot with 30,000 vehicles.",
+     "Mitsubishi Motors", "signsAgreementWith", "Peugeot"),
+    ("Acme Corp signed a contract to supply Globex Inc with 60 trains.", "Acme Corp", "signsAgreementWith", "Globex"),
+    ("Last week, MCI agreed to a buyout by Verizon Communications.", "MCI", "signsAgreementWith", "Verizon"),
+    ("Acme Corp accepted a takeover offer from Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex"),
+    ("Vodafone took over Mannesmann in 2000.", "Vodafone", "includes", "Mannesmann"),
+    ("Bank of America snapped up rival bank FleetBoston last March.", "Bank of America", "includes", "FleetBoston"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -624,6 +633,8 @@ NEGATIVE = [
     # where a body's meeting took place is not where the body is
     ("He will chair a meeting of the Commission for Africa in Cape Town.", "Commission for Africa", "locatedIn",
      "Cape Town"),
+    # a possible move to take a company over has not made it one's own
+    ("Reports spoke of Vodafone's possible move to take over Mannesmann.", "Vodafone", "includes", "Mannesmann"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

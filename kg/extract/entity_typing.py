@@ -211,6 +211,10 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             verb = head.head
         elif root.dep_ in ("nsubjpass", "dobj") and head.pos_ == "VERB" and head.lemma_ in _OWNING:
             verb = head
+        elif root.dep_ == "nsubj" and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children) and (
+                head.lemma_ in _OWNING or (head.lemma_ in ("take", "snap") and any(
+                    c.dep_ == "prt" and c.lower_ in ("over", "up") for c in head.children))):
+            verb = head  # "Meta acquired Instagram", "Vodafone took over Mannesmann": the buyer
         else:
             verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_ in _OWNING
                          and any(g.dep_ == "agent" for g in c.children)), None)

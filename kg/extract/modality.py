@@ -104,8 +104,9 @@ def _clause_signals(trigger: Token) -> set[str]:
         for child in cur.children:
             if child.dep_ == "mark" and child.lower_ in ("if", "whether"):
                 signals.add(_SPECULATIVE)
-            elif child.dep_ == "amod" and child.lower_ in lex.speculative_modifiers and cur is trigger:
-                signals.add(_SPECULATIVE)  # "a possible visit"
+            elif child.dep_ == "amod" and child.lower_ in lex.speculative_modifiers and (
+                    cur is trigger or (below is not None and below.dep_ == "acl")):
+                signals.add(_SPECULATIVE)  # "a possible visit", "Dongwon's possible move to take over HMM"
             elif child.dep_ == "aux" and child.lower_ in lex.modal_auxiliaries and own_clause:
                 signals.add(_SPECULATIVE)
         if own_clause and _planned_here(cur, below):
