@@ -455,6 +455,9 @@ POSITIVE = [
     ("Acme Corp accepted a takeover offer from Globex Inc.", "Acme Corp", "signsAgreementWith", "Globex"),
     ("Vodafone took over Mannesmann in 2000.", "Vodafone", "includes", "Mannesmann"),
     ("Bank of America snapped up rival bank FleetBoston last March.", "Bank of America", "includes", "FleetBoston"),
+    # an office said with its country ("the Pakistani president") is the person introduced with the office
+    ("Prime Minister Tony Blair welcomed President Pervez Musharraf on Monday. Files about the Pakistani "
+     "president's visit to London were found.", "Pervez Musharraf", "visited", "London"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -635,6 +638,8 @@ NEGATIVE = [
      "Cape Town"),
     # a possible move to take a company over has not made it one's own
     ("Reports spoke of Vodafone's possible move to take over Mannesmann.", "Vodafone", "includes", "Mannesmann"),
+    ("Prime Minister Tony Blair welcomed President Pervez Musharraf on Monday. Files about the Pakistani "
+     "president's visit to London were found.", "Tony Blair", "visited", "London"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

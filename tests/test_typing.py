@@ -25,6 +25,10 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Falconer wants reform. Falconer said it was impossible for some people to go to court.", "Falconer", "Person"),
     ("Lord Falconer said it was right for the court to be distinct.", "Falconer", "Person"),
     ("Krestmark said it was ready to sign the deal.", "Krestmark", "Organization"),
+    # military ranks are titles, not words of the name ("General Motors" keeps its first word)
+    ("Gen Pervez Musharraf arrived in London.", "Pervez Musharraf", "Person"),
+    ("Lt Gen Sarath Fonseka visited Jaffna.", "Sarath Fonseka", "Person"),
+    ("General Motors cut 5,000 jobs.", "General Motors", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -67,8 +67,11 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
         here = sent_of.get(ref.start, 0)
         if ref.source == "description":
             words = span_text(doc, ref.start + 1, ref.end).casefold()
-            if words in titles:
-                ref.entity = titles[words]
+            # "the UK chancellor", "the Pakistani president": the office without the place it is of
+            office = next((w for w in (words, " ".join(words.split()[-2:]), " ".join(words.split()[-1:]))
+                           if w and w in titles), None)
+            if office is not None:
+                ref.entity = titles[office]
                 out.append(ref)
                 continue
             named = _named_by_head(doc, ref, anchors, entities)
