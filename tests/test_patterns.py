@@ -458,6 +458,12 @@ POSITIVE = [
     # an office said with its country ("the Pakistani president") is the person introduced with the office
     ("Prime Minister Tony Blair welcomed President Pervez Musharraf on Monday. Files about the Pakistani "
      "president's visit to London were found.", "Pervez Musharraf", "visited", "London"),
+    # a place between an owner and its headquarters or office is where the owner sits; a place-based
+    # before a noun that a name modifies places the name
+    ("Delegations have been heading to the SEC's Washington DC headquarters to protest.", "SEC", "locatedIn",
+     "Washington DC"),
+    ("Acme Corp's Dallas office will close.", "Acme Corp", "locatedIn", "Dallas"),
+    ("The Paris-based IEA watchdog said demand rose.", "IEA", "locatedIn", "Paris"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

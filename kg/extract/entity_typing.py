@@ -253,9 +253,12 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
             if pron is not None:
                 thing = pron.lower_ in ("it", "its")
                 m.vote("Organization" if thing else "Person", 1.2, f"said '{pron.text}'")
-    # "Toyota's US sales arm", "its China unit": a gazetteer place before a unit says where it is
+    # "the Samsung plant" is Samsung's; but a gazetteer place before a unit ("its China unit"), or a
+    # name between an owner and its unit ("Toyota's US sales arm", "the SEC's Washington DC
+    # headquarters"), says where the unit is
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in _OWNED_BY_ORGANISATIONS \
-            and root.head.lower_ not in ("president", "members") and not is_place(span_text(doc, m.start, m.end)):
+            and root.head.lower_ not in ("president", "members") and not is_place(span_text(doc, m.start, m.end)) \
+            and not any(c.dep_ == "poss" for c in root.head.children):
         m.vote("Organization", 1.2, f"'{root.text} {root.head.text}'")
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _STAFF:
         m.vote("Organization", 1.2, f"'{root.head.head.text} at'")
