@@ -68,8 +68,8 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
         if ref.source == "description":
             words = span_text(doc, ref.start + 1, ref.end).casefold()
             # "the UK chancellor", "the Pakistani president": the office without the place it is of
-            office = next((w for w in (words, " ".join(words.split()[-2:]), " ".join(words.split()[-1:]))
-                           if w and w in titles), None)
+            parts = words.split()
+            office = next((w for w in (words, " ".join(parts[-2:]), " ".join(parts[-1:])) if w and w in titles), None)
             if office is not None:
                 ref.entity = titles[office]
                 out.append(ref)
