@@ -464,6 +464,23 @@ POSITIVE = [
      "Washington DC"),
     ("Acme Corp's Dallas office will close.", "Acme Corp", "locatedIn", "Dallas"),
     ("The Paris-based IEA watchdog said demand rose.", "IEA", "locatedIn", "Paris"),
+    # a unit named by the word before "unit": of its owner, or of the company that has it
+    ("Novacorp bought the Tarvisk unit of Ostrem Oil in December.", "Ostrem Oil", "includes", "Tarvisk"),
+    ("Ostrem said on Monday that it sold its Tarvisk unit to Novacorp last year.", "Ostrem", "includes", "Tarvisk"),
+    # arriving at an institution's premises; a place and a point of the compass (a constituency) is a
+    # place; a fronted "his" before a trip named by its place; the streets of a place; a lecture tour
+    # named by its country; places given as examples of where one goes
+    ("The protest began as Mr Daniel Hurst and Ms Carla Vine arrived at Denton High School for Girls.",
+     "Daniel Hurst", "visited", "Denton High School"),
+    ("Green Party leader Maya Ford has begun a tour. On Tuesday Ms Ford will visit Leicester South, where her party "
+     "won the seat.", "Maya Ford", "visited", "Leicester South"),
+    ("At the end of his Middle East trip, Prime Minister Tom Barlow said he still admired his colleague.",
+     "Tom Barlow", "visited", "Middle East"),
+    ("When Lord Edwin Carver toured the streets of Brixton his presence was electrifying.", "Edwin Carver", "visited",
+     "Brixton"),
+    ("Ruth Marlow gave a private address during a United States lecture tour.", "Ruth Marlow", "visited", "United States"),
+    ("Green Party leader Maya Ford has begun a tour. Later she will visit places, such as Liverpool, where the party "
+     "is weak.", "Maya Ford", "visited", "Liverpool"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -646,6 +663,24 @@ NEGATIVE = [
     ("Reports spoke of Vodafone's possible move to take over Mannesmann.", "Vodafone", "includes", "Mannesmann"),
     ("Prime Minister Tony Blair welcomed President Pervez Musharraf on Monday. Files about the Pakistani "
      "president's visit to London were found.", "Tony Blair", "visited", "London"),
+    # the source of a list is no item of it; "others" is no set; brands have no members; a long
+    # list of places is no chain; an investor with a first name is a person, who is not located
+    ("The panel includes Oliver Penrose, David Hale and Anna Berg, Lord Whitcombe said.", "panel", "includes",
+     "Whitcombe"),
+    ("Others named include Oliver Penrose, David Hale and Anna Berg.", "Others", "includes", "Anna Berg"),
+    ("The carmaker saw strong sales of its three marques - Veltro, Mino and Castellane - in Asia.", "marques",
+     "includes", "Mino"),
+    ("The seats are Bristol West, Cardiff Central, Leeds North West, Cambridge, Oxford East, Wells, Isle of Wight "
+     "and Taunton.", "Leeds North West", "locatedIn", "Cambridge"),
+    ("The seats are Bristol West, Cardiff Central, Leeds North West and Taunton.", "Bristol West", "locatedIn",
+     "Cardiff Central"),
+    ("It is a mutual fund for which New York investor George Soros acts as adviser.", "George Soros", "locatedIn",
+     "New York"),
+    # a presence needs the verb of the one present, not a verb further down ("set up to investigate")
+    ("Euro MP Daniel Hurst toured Kent on Monday. On Friday he had a bucket of slurry thrown over him by a "
+     "protester in Manchester.", "Daniel Hurst", "visited", "Manchester"),
+    ("Lord Edwin Carver toured the streets of Brixton. He also chaired the 1969 tribunal set up to investigate "
+     "disturbances in Northern Ireland.", "Edwin Carver", "visited", "Northern Ireland"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -29,6 +29,9 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Gen Pervez Musharraf arrived in London.", "Pervez Musharraf", "Person"),
     ("Lt Gen Sarath Fonseka visited Jaffna.", "Sarath Fonseka", "Person"),
     ("General Motors cut 5,000 jobs.", "General Motors", "Organization"),
+    # a place and a point of the compass is a place; an investor with a first name is a person
+    ("The seats are Bristol West, Cardiff Central, Leeds North West and Taunton.", "Leeds North West", "Place"),
+    ("It is a fund for which New York investor George Soros acts as adviser.", "George Soros", "Person"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -177,6 +177,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("member", "membership") \
             and m.source != "places":
         m.vote("Organization", 1.0, "has members")
+    # "Leicester South, where Labour won the seat": what "where" takes up is a place
+    if any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" for g in c.children) for c in root.children):
+        m.vote("Place", 1.0, "'where' after it")
     # "Texas-based Krestmark": the first part is a place
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod"):
         m.vote("Place", 2.0, "X-based")
@@ -242,6 +245,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         verb = root.head
         objects = [c for c in verb.subtree if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > root.i
                    and (c.lower_ in _COMPANY_THINGS or c.lemma_.lower() in _COMPANY_THINGS)][:1]
+        if not objects:  # "Yukos sold its Yugansk unit": what has a unit is a company (a person's is "his")
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _UNITS
+                       and any(g.dep_ == "poss" and g.lower_ == "its" for g in c.children)]
         if objects:
             m.vote("Organization", 1.2, f"has '{objects[0].text}'")
         # "X said it would ...": the pronoun that takes up the subject says what it is
@@ -258,8 +264,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # headquarters"), says where the unit is
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in _OWNED_BY_ORGANISATIONS \
             and root.head.lower_ not in ("president", "members") and not is_place(span_text(doc, m.start, m.end)) \
-            and not any(c.dep_ == "poss" for c in root.head.children):
-        m.vote("Organization", 1.2, f"'{root.text} {root.head.text}'")
+            and (root.head.lower_ in _UNITS or not any(c.dep_ == "poss" for c in root.head.children)):
+        m.vote("Organization", 1.2, f"'{root.text} {root.head.text}'")  # but "its Yugansk unit" is a company
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _STAFF:
         m.vote("Organization", 1.2, f"'{root.head.head.text} at'")
     # "Janatha Vimukthi Peramuna (JVP)": organisations and places have acronyms, people do not
@@ -307,6 +313,9 @@ _PLACE_KINDS = frozenset({"city", "cities", "town", "towns", "village", "village
                           "municipalities", "township", "townships", "island", "islands", "prefecture", "borough",
                           "parish", "emirate", "kingdom", "country", "countries", "oblast", "governorate",
                           "canton"})
+#: A company's parts, which a name before them names ("its Yugansk unit"), where a place would be
+#: the one of a seat or a plant ("the SEC's Washington DC headquarters").
+_UNITS = frozenset({"unit", "units", "subsidiary", "subsidiaries", "division", "arm", "affiliate"})
 #: Nouns whose "of" is a company: "the takeover of X", "the owner of X", "a subsidiary of X".
 _BOUGHT_OR_OWNED_OF = frozenset({"acquisition", "takeover", "buyout", "owner", "parent", "proprietor", "subsidiary",
                                  "affiliate", "shareholder", "shareholders", "unit", "division"})
@@ -368,11 +377,23 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
     known = is_place(" ".join(words))
+    # "Leicester South", "Leeds North West", "Cardiff Central": a place and a point of the compass
+    # (a constituency, a district)
+    rest = list(words)
+    while len(rest) > 1 and rest[-1].casefold() in _COMPASS:
+        rest.pop()
+    if not known and len(rest) < len(words) and is_place(" ".join(rest)):
+        votes.append(("Place", 2.0, f"the place '{' '.join(rest)}' and a point of the compass"))
     if len(words) > 1 and folded[0] in lex.place_prefixes and not known:
         votes.append(("Place", 2.0, f"begins with '{words[0]}'"))  # "Mount Kilimanjaro", "Lake Victoria"
     if known:  # one voice for the gazetteer (a name in it may also be a company's: "Rio Tinto")
         votes.append(("Place", 1.5, "in the place gazetteer"))
     return votes
+
+
+#: Points of the compass that follow a place's name in the names of its parts.
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "north-east", "north-west", "south-east",
+                      "south-west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def cluster_votes(mentions: Sequence[Mention], fullest_words: Sequence[str]) -> list[Vote]:

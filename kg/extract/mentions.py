@@ -331,7 +331,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     # "the House of Commons, European Parliament or ...": a list the NER ran together;
                     # not "University of California, Berkeley" (a campus's place); a legal form after
                     # the comma is joined back later ("Acme Holdings, Inc.")
-                    or (t.text == "," and ent.label_ == "ORG" and t.i - start >= 2 and _is_capitalised(toks[t.i + 1])
+                    or (t.text == "," and ent.label_ == "ORG" and t.i - start >= 1 and _is_capitalised(toks[t.i + 1])
                         and not is_place(span_text(doc, t.i + 1, end)))), None)
         if cut is not None:
             first = Mention(*_strip(doc, start, cut), "name", source=source)
@@ -905,6 +905,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "the talks included A and B": a gathering is an event its people attend, not a set
         if lemma in lex.topic_nouns or root.lower_ in lex.topic_nouns:
             continue  # "big issues like Iraq", "scandals such as Enron": topics and products have no members
+        if root.lower_ in ("others", "ones") and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in root.children):
+            continue  # "Others targeted include A and B": whoever else, no set the text names
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
         listed = any(c.dep_ == "prep" and c.lower_ in ("including", "like") for c in root.children) or any(
             c.dep_ == "appos" for c in root.children

@@ -214,12 +214,14 @@ def _name_between(a: Token, b: Token) -> bool:
 
 
 def _clause_between(head: Token, tok: Token) -> bool:
-    """Whether a verb with a subject of its own stands between *tok* and its ancestor *head*:
-    "Sousa paid for him to fly from a holiday in Kenya" (the holiday is his, not Sousa's)."""
+    """Whether another verb stands between *tok* and its ancestor *head*: one with a subject of
+    its own ("Sousa paid for him to fly from a holiday in Kenya": the holiday is his, not Sousa's),
+    or a verb the first one governs ("chaired the tribunal set up to investigate disturbances in
+    X", "had a bucket thrown over him by a protester in X": not where the subject was)."""
     cur = tok
     while cur.head.i != cur.i and cur.head.i != head.i:
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        if cur.pos_ == "VERB" or (cur.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
             return True
     return False
 
@@ -232,12 +234,18 @@ def _in_list(tok: Token) -> bool:
     toks = tokens(doc)
     lo = hi = tok.i
     # walk over the run of names and commas around the token, within its sentence
-    while lo > sent.start and (toks[lo - 1].text == "," or toks[lo - 1].pos_ == "PROPN" or toks[lo - 1].lower_ == "the"):
+    # (a word of a name is one whatever its tag: "Leeds" as a verb)
+    while lo > sent.start and (toks[lo - 1].text == "," or toks[lo - 1].pos_ == "PROPN" or toks[lo - 1].lower_ == "the"
+                               or toks[lo - 1]._.kg_entity):
         lo -= 1
-    while hi + 1 < sent.end and (toks[hi + 1].text == "," or toks[hi + 1].pos_ == "PROPN" or toks[hi + 1].lower_ in
-                                 ("the", "and", "or", "&")):
-        hi += 1
+    while hi + 1 < sent.end and (toks[hi + 1].text == "," or toks[hi + 1].pos_ == "PROPN" or toks[hi + 1]._.kg_entity
+                                 or toks[hi + 1].lower_ in
+                                 ("the", "and", "or", "&") or (toks[hi + 1].lower_ == "of" and toks[hi].pos_ == "PROPN"
+                                                              and hi + 2 < sent.end and toks[hi + 2].pos_ == "PROPN")):
+        hi += 1  # "..., Isle of Wight and Taunton": an "of" inside a name
     run = doc[lo:hi + 1]
+    if sum(t.text == "," for t in run) >= 5:
+        return True  # six items or more: a chain of places has at most four ("Gatineau, Quebec, Canada")
     # a conjunction before a verb joins two clauses ("born in Fairfield, New York, and entered
     # service"), and the chain before it stays a chain
     return any(t.lower_ in ("and", "or") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(

@@ -129,8 +129,10 @@ def agent_of(tok: Token) -> Token | None:
             # stands for the subject of the clause the phrase is set before
             if poss is not None and not (poss.pos_ == "PRON" and _fronted(cur)):
                 return poss
-            comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity), None)
-            if comp is not None and cur.i == tok.i:
+            # "the Xi visit"; not "his Middle East trip", "a United States lecture tour" (where it went)
+            comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity and not (
+                c._.kg_type == "Place" and cur.lemma_.lower() in _TRIP_WORDS)), None)
+            if comp is not None and cur.i == tok.i and poss is None:
                 return comp
             if cur.i == tok.i:  # "the visit by Chinese President Xi Jinping to Paris"
                 by = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -572,7 +574,10 @@ def _surface_list(tok: Token) -> list[Token]:
             for t in between)
 
     def possessive(j: int) -> bool:
-        # "Airbus and Boeing's supplier Spirit": a possessor describes the next item, it is none
+        # "Airbus and Boeing's supplier Spirit": a possessor describes the next item, it is none;
+        # nor is a possessive pronoun ("Gazprom, its unit Gazpromneft")
+        if toks[j].tag_ == "PRP$":
+            return True
         k = _name_end(doc, j)
         return k < len(doc) and toks[k].tag_ == "POS"
 
@@ -594,11 +599,21 @@ def _surface_list(tok: Token) -> list[Token]:
         while j < sent.end and not (entity(toks[j]) and toks[j]._.kg_type == kind and j not in aside
                                     and not possessive(j)):
             j += 1
-        if j >= sent.end or not gap_ok(end, j):
+        if j >= sent.end or not gap_ok(end, j) or _speaker(toks[j]):
             break
         out.append(toks[j])
         end = _name_end(doc, j)
     return out
+
+
+def _speaker(tok: Token) -> bool:
+    """"A, B and C, Lord Rennard said": a name after a list that says what went before is no item of it."""
+    root = tok.doc[_name_start(tok.doc, tok.i):_name_end(tok.doc, tok.i)].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _SAYING and root.head.i > root.i
+
+
+#: Verbs that report speech, whose subject after a list is its source ("..., an official said").
+_SAYING = frozenset({"say", "tell", "add", "state", "report", "announce", "claim", "insist", "confirm", "warn"})
 
 
 def _asides(sent) -> set[int]:
@@ -627,6 +642,24 @@ def _named_after_colon(tok: Token) -> list[Token]:
         return []
     first = toks[k]
     return [first, *_surface_list(first)]
+
+
+def _named_as_examples(tok: Token) -> list[Token]:
+    """"will visit places such as A and B", "deals with firms including A": the names a plural
+    gives as its examples, where the plural is what is visited or signed with (an object: a
+    subject's examples are only some of those who act)."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in ("dobj", "pobj"):
+        return []
+    for c in (c for t in (tok, *tok.conjuncts) for c in t.children):
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
+                c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+            named = next((g for g in c.children if g.dep_ == "pobj" and entity(g) and g._.kg_type != "Group"), None)
+            if named is not None:
+                return [named, *named.conjuncts]
+    return []
 
 
 def _companions(tok: Token) -> list[Token]:
@@ -680,7 +713,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
             if not listed and cand.tag_ == "NNS":
-                listed = _named_after_colon(cand)
+                listed = _named_after_colon(cand) or (_named_as_examples(cand) if named else [])
             if listed:
                 more = [x for c in listed for x in (c, *c.conjuncts, *_surface_list(c)) if x not in candidates]
                 if key is not None:
