@@ -277,6 +277,35 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _organisation_names(doc: Doc) -> set[tuple[str, ...]]:
+    """The organisations the NER names in *doc*, as lower-case words, with and without a legal form
+    at the end ("Michigan General Corp", "Michigan General")."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            words = tuple(t.lower_ for t in ent if not t.is_space)
+            out.add(words)
+            if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_ENDINGS:
+                out.add(words[:-1])
+    return out
+
+
+def _as_known_organisation(doc: Doc, ent: Span, known: set[tuple[str, ...]], owned: list[bool]) -> Span:
+    """"allow [Michigan] General to ...": a place span that, with the capitalised words after it,
+    is an organisation the article names elsewhere is that organisation (one name, one reading)."""
+    if ent.label_ not in ("GPE", "LOC", "NORP"):
+        return ent
+    toks = tokens(doc)
+    for k in (3, 2, 1):
+        end = ent.end + k
+        if end <= len(doc) and all(t.pos_ == "PROPN" and _is_capitalised(t) and not owned[t.i] for t in toks[ent.end:end]) \
+                and tuple(t.lower_ for t in toks[ent.start:end]) in known:
+            for t in toks[ent.end:end]:
+                owned[t.i] = True
+            return Span(doc, ent.start, end, label="ORG")
+    return ent
+
+
 def name_mentions(doc: Doc) -> list[Mention]:
     """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
     toks = tokens(doc)
@@ -287,7 +316,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         for t in ent:
             owned[t.i] = True
+    known = _organisation_names(doc)
     for ent in doc.ents:
+        ent = _as_known_organisation(doc, ent, known, owned)
         if ent.label_ in _NOT_NAMES and not _named_after_demonym(ent) and not _place_mislabelled(ent):
             for t in ent:
                 covered[t.i] = True
