@@ -481,6 +481,11 @@ POSITIVE = [
     ("Ruth Marlow gave a private address during a United States lecture tour.", "Ruth Marlow", "visited", "United States"),
     ("Green Party leader Maya Ford has begun a tour. Later she will visit places, such as Liverpool, where the party "
      "is weak.", "Maya Ford", "visited", "Liverpool"),
+    # a place the NER gives alone, which with the word after it is the company named before
+    ("Michigan General Corp said it agreed to sell its Krestline subsidiaries to LCB Holdings Inc. Sale of Utah-based "
+     "Krestline, a maker of doors, door frames and other products, will allow Michigan General to concentrate on "
+     "retailing through its Birchwood Lumber and Maple Wholesale units.", "Michigan General", "includes",
+     "Maple Wholesale"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
