@@ -486,6 +486,14 @@ POSITIVE = [
      "Krestline, a maker of doors, door frames and other products, will allow Michigan General to concentrate on "
      "retailing through its Birchwood Lumber and Maple Wholesale units.", "Michigan General", "includes",
      "Maple Wholesale"),
+    # a unit bought by its name; "whose X subsidiary"; a board member of a named body; "an EU member"
+    ("State-owned Novaneft bought the Tarvisk unit for $9bn in a forced sale.", "Novaneft", "includes", "Tarvisk"),
+    ("Venezuela will seize land owned by Halden Group. The firm, whose Agrovia subsidiary operates 13 farms in "
+     "Venezuela, said it had complied with the law.", "Halden Group", "includes", "Agrovia"),
+    ("He denied that he had once told fellow Globex board member Bert Hollis about the fraud.", "Globex", "includes",
+     "Bert Hollis"),
+    ("Cyprus is an EU member.", "EU", "includes", "Cyprus"),
+    ("Turkey, a Nato member, has objected to the plan.", "Nato", "includes", "Turkey"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -686,6 +694,8 @@ NEGATIVE = [
      "protester in Manchester.", "Daniel Hurst", "visited", "Manchester"),
     ("Lord Edwin Carver toured the streets of Brixton. He also chaired the 1969 tribunal set up to investigate "
      "disturbances in Northern Ireland.", "Edwin Carver", "visited", "Northern Ireland"),
+    # a member's possession is no member
+    ("Ankara is an EU member's capital city.", "EU", "includes", "Ankara"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

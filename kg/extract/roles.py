@@ -378,6 +378,10 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
         if tok.i >= 2 and doc[tok.i - 1].text == "," and entity(doc[tok.i - 2]):
             return entity(doc[tok.i - 2])
         return resolve_token(tok.head.head)
+    if tok.lower_ == "whose" and tok.dep_ == "poss":
+        # "The firm, whose Agroflora subsidiary operates ...": the noun the relative clause is of
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        return resolve_token(clause.head) if clause is not None else None
     if members and (tok.lower_ in _MEMBER_WORDS or tok.lemma_ in _MEMBER_WORDS):
         for c in tok.children:
             if c.dep_ == "poss" and c.lower_ == "whose" and tok.head.dep_ == "relcl":
