@@ -744,3 +744,12 @@ def test_a_user_pattern_replaces_the_built_in_one_with_its_id(tmp_path) -> None:
     graph = kg.build(texts=[text], patterns=[patterns])
     rows = graph.query("SELECT ?x WHERE { ?e kg:extractor ?x }").rows
     assert ("visited/visit-verb",) not in rows
+
+
+def test_a_group_that_is_its_sentence_root_does_not_stall_extraction() -> None:
+    # a line-broken fragment makes the group the root of its sentence; walking up from a root to
+    # "its head" once looped for ever (a token is not its own head object). The doc timeout turns
+    # a stall into an error, which build raises without on_error.
+    text = "The summit opens in Davos on Tuesday. Global leaders, who are coming to attend the summit."
+    graph = kg.build(texts=[text], doc_timeout=20)
+    assert graph.query("SELECT ?g WHERE { ?g a kg:Group }").rows

@@ -40,7 +40,7 @@ def _tense(verb: Token) -> str:
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(a in ("was", "were", "had", "did") for a in aux):
         return "past"
-    if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.i != verb.i:
         return _tense(verb.head)
     return "present"
 

@@ -57,7 +57,7 @@ def _among(noun: Token) -> bool:
     """Whether *noun* is (in) the set a subject is said to be among: "A is among the leaders",
     "among the leaders and heads of state leaders"."""
     for _ in range(4):
-        while noun.dep_ == "conj" and noun.head is not noun:
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
         if noun.dep_ != "pobj":
             return False
@@ -711,7 +711,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         key = resolve_token(cand, or_possessor, members)
         if expand and named and cand._.kg_type == "Group":
             # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
-            while cand.head is not cand and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
+            while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
                 cand = cand.head
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
