@@ -696,6 +696,9 @@ NEGATIVE = [
      "disturbances in Northern Ireland.", "Edwin Carver", "visited", "Northern Ireland"),
     # a member's possession is no member
     ("Ankara is an EU member's capital city.", "EU", "includes", "Ankara"),
+    # cooperation between two countries is a relationship, not a signing
+    ("Officials praised the close cooperation between Malaysia and China over 50 years.", "Malaysia",
+     "signsAgreementWith", "China"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -32,6 +32,9 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # a place and a point of the compass is a place; an investor with a first name is a person
     ("The seats are Bristol West, Cardiff Central, Leeds North West and Taunton.", "Leeds North West", "Place"),
     ("It is a fund for which New York investor George Soros acts as adviser.", "George Soros", "Person"),
+    # Malaysian and Indian honorifics are titles, not words of the name
+    ("Datuk Seri Hamid Rahman praised the ties with Shri Ravi Menon.", "Hamid Rahman", "Person"),
+    ("Datuk Seri Hamid Rahman praised the ties with Shri Ravi Menon.", "Ravi Menon", "Person"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name
