@@ -494,6 +494,11 @@ POSITIVE = [
      "Bert Hollis"),
     ("Cyprus is an EU member.", "EU", "includes", "Cyprus"),
     ("Turkey, a Nato member, has objected to the plan.", "Nato", "includes", "Turkey"),
+    # the place as the object of "arrived"; "the visit of X to Y"
+    ("French President Paul Girard arrived Nigeria on Tuesday and was hosted by President Musa Bello.", "Paul Girard",
+     "visited", "Nigeria"),
+    ("The meeting took place at the end of the visit of a high-level delegation of Pakistan to Beijing.", "delegation",
+     "visited", "Beijing"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -83,3 +83,25 @@ def test_no_sentence_starts_after_a_comma_or_an_aside_closed_mid_sentence(nlp) -
     sents = [s.text for s in doc.sents]
     assert sents[0].startswith("Peking") and sents[0].endswith("of the People.")
     assert any(s.startswith("The end") for s in sents)  # an aside that ends its sentence still ends it
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Colombo [Sri Lanka], January 5 (ANI): Minister Ravi Menon arrived in Colombo.", "(ANI). Minister"),
+    ("Islamabad, Oct 15 (DNA): Caretaker Prime Minister Omar Khan is visiting Beijing.", "(DNA). Caretaker"),
+    ("LONDON, May 2 (Reuters) - BP said profits rose.", "(Reuters) . BP"),
+])
+def test_an_agency_dateline_ends_with_a_full_stop(text: str, expected: str) -> None:
+    out = prepare(text)
+    assert len(out) == len(text) and expected in out
+
+
+def test_a_date_and_an_aside_in_a_sentence_are_no_dateline() -> None:
+    text = "He said on May 2 (Monday) - a holiday - that the deal stood."
+    assert prepare(text) == text
+
+
+def test_the_traveller_after_an_agency_dateline_visits_the_place() -> None:
+    graph = kg.build(texts=["Colombo [Sri Lanka], January 5 (ANI): External Affairs Minister Ravi Menon on Tuesday "
+                            "arrived in Colombo here for his three-day visit, during which he will meet the leadership."])
+    rows = graph.query("""SELECT ?o WHERE { ?p kg:visited ?x . ?p rdfs:label "Ravi Menon" . ?x rdfs:label ?o }""").rows
+    assert ("Colombo",) in {tuple(map(str, r)) for r in rows}

@@ -35,6 +35,9 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # Malaysian and Indian honorifics are titles, not words of the name
     ("Datuk Seri Hamid Rahman praised the ties with Shri Ravi Menon.", "Hamid Rahman", "Person"),
     ("Datuk Seri Hamid Rahman praised the ties with Shri Ravi Menon.", "Ravi Menon", "Person"),
+    # a capitalised trade before a name is no word of it (but "Carrier Corp" keeps its first word)
+    ("Outsourcer Halvex said on Thursday that it had agreed to buy Marlowe.", "Halvex", "Organization"),
+    ("Carrier Corp said profits rose.", "Carrier Corp", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -133,6 +133,8 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     before = toks[m.start - 1] if m.start > 0 else None
     if not described and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" and before.head.i != m.start:
         vote_noun(before, 1.0, "written after")  # the same, however parsed: "young casual label [Dunst] is"
+    elif before is not None and before.pos_ == "PROPN" and before.is_title and noun_type(before) == "Organization":
+        m.vote("Organization", 1.5, f"described as '{before.text}'")  # "Miner [Rio Tinto] said": a capitalised trade
     # a member of a list introduced by a noun: "six leading tech startups, including DeepSeek, ..."
     first = root
     while first.dep_ == "conj":

@@ -277,6 +277,21 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _trade_before_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the span's first word is a company's trade written with a capital (at the start of
+    a sentence or a headline) before the name: "Outsourcer Mitie", "Carmaker Toyota"; not "Bank of
+    America", nor "Carrier Corp" (a trade word that is the name, before a legal form)."""
+    toks = tokens(doc)
+    first = toks[start]
+    if end - start < 2 or not first.is_title or not first.lower_.endswith(("er", "or", "maker")):
+        return False
+    if first.lower_ not in lexicon().organization_nouns and not first.lower_.endswith("maker"):
+        return False
+    rest = toks[start + 1:end]
+    return _is_capitalised(rest[0]) and rest[0].lower_ != "of" and not all(
+        t.lower_.rstrip(".") in _LEGAL_ENDINGS or t.is_punct for t in rest)
+
+
 def _organisation_names(doc: Doc) -> set[tuple[str, ...]]:
     """The organisations the NER names in *doc*, as lower-case words, with and without a legal form
     at the end ("Michigan General Corp", "Michigan General")."""
@@ -327,6 +342,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if toks[end - 1].lower_ in ("'s", "’s") and end < len(doc) and _possessive_name(doc, end - 1, end + 1):
             end += 1  # the NER stopped at the possessive of "St James's [Palace]"
         start, end = _strip(doc, ent.start, end)
+        if ent.label_ in ("ORG", "PERSON") and _trade_before_name(doc, start, end):
+            start += 1  # "Outsourcer Mitie said", "Miner Rio Tinto": the trade is no word of the name
         if ent.label_ in ("GPE", "LOC"):  # "south-west Germany", "mainland China": the name is the capitalised part
             while start < end - 1 and not _is_capitalised(toks[start]):
                 start += 1

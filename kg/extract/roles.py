@@ -139,6 +139,13 @@ def agent_of(tok: Token) -> Token | None:
                 agent = next((c for c in by.children if c.dep_ == "pobj" and entity(c)), None) if by is not None else None
                 if agent is not None:
                     return agent
+                # "the visit of a delegation of Pakistan to Beijing": who, not where, after "of"
+                of = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                    if cur.lemma_.lower() in _TRIP_WORDS else None
+                agent = next((c for c in of.children if c.dep_ == "pobj" and entity(c) and c._.kg_type != "Place"), None) \
+                    if of is not None else None
+                if agent is not None:
+                    return agent
             # an event noun inside a verb's argument: "embarked on a visit to", "leaves on a trip to"
             if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
                 if cur.head.lower_ == "on" and cur.head.head.pos_ in ("NOUN", "PROPN") and entity(cur.head.head):

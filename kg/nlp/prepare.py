@@ -9,6 +9,8 @@ become spaces.
 **Apostrophes typed as opening quotes.** "South Korea‘s" (U+2018 after a letter, before "s")
 is a possessive; the parser sees "’s".
 
+**Agency datelines** ("Colombo [Sri Lanka], January 5 (ANI):") end with a full stop.
+
 **Truecasing of SHOUTED lines** (wire-service headlines and datelines).
 
 Statistical taggers trained on mixed-case news misread all-caps text ("SAUDI ARABIA'S KING FAHD
@@ -107,9 +109,25 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub(lambda m: " " + m.group(1) + " ", text)
 
 
+# "Colombo [Sri Lanka], January 5 (ANI): External Affairs Minister ...", "LONDON, May 2 (Reuters) -":
+# a dateline that ends in the agency's name and a colon or a dash, before the first sentence
+_AGENCY_DATELINE = re.compile(
+    r"^((?:[A-Z][\w'’.-]{0,30}[ ,\[\]]+){1,6}?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+    r" \([A-Za-z][\w .&-]{1,20}\) ?)[:\u2014\u2013-](?= )",
+    re.MULTILINE,
+)
+
+
+def end_datelines(text: str) -> str:
+    """End an agency dateline with a full stop (same length), so that the parser does not read its
+    place as the subject of the first sentence ("Colombo [Sri Lanka], January 5 (ANI): X arrived")."""
+    return _AGENCY_DATELINE.sub(lambda m: m.group(1) + ".", text)
+
+
 def prepare(text: str) -> str:
-    """The text the parser sees: markup removed and shouted lines truecased, same length."""
-    result = truecase(fix_apostrophes(strip_markup(text)))
+    """The text the parser sees: markup removed, agency datelines ended and shouted lines
+    truecased, same length."""
+    result = truecase(end_datelines(fix_apostrophes(strip_markup(text))))
     assert len(result) == len(text)
     return result
 
