@@ -499,6 +499,9 @@ POSITIVE = [
      "visited", "Nigeria"),
     ("The meeting took place at the end of the visit of a high-level delegation of Pakistan to Beijing.", "delegation",
      "visited", "Beijing"),
+    # two universities the NER ran into one name sign with each other
+    ("Karvel University and University of Tamsworth (UOT), Australia, signed a general memorandum of understanding "
+     "(MoU) for student exchange.", "Karvel University", "signsAgreementWith", "University of Tamsworth"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -277,6 +277,22 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _two_organisations(doc: Doc, start: int, conj: int, end: int) -> bool:
+    """Whether the words on each side of *conj* ("and") in a span are each an organisation's full
+    name ("Delhi University and University of Leeds"): two words or more on each side, each with an
+    organisation's word; not "Ministry of Oceans and Fisheries", "Marks and Spencer"."""
+    sides = (tokens(doc)[start:conj], tokens(doc)[conj + 1:end])
+    return all(len(side) >= 2 and _is_capitalised(side[0]) and any(t.lower_ in _BODY_WORDS for t in side)
+               for side in sides) and sides[0][-1].lower_ in _BODY_WORDS
+
+
+#: Words that name a body on their own, as the head of its name (not a trade: "General Petroleum
+#: and Mineral Organisation" is one name).
+_BODY_WORDS = frozenset({"university", "college", "bank", "group", "corp", "corporation", "inc", "ltd", "plc",
+                         "company", "institute", "ministry", "council", "agency", "association", "foundation",
+                         "holdings", "authority", "commission", "academy", "school"})
+
+
 def _trade_before_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the span's first word is a company's trade written with a capital (at the start of
     a sentence or a headline) before the name: "Outsourcer Mitie", "Carmaker Toyota"; not "Bank of
@@ -372,6 +388,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     # "Ugenco Ltd of Uganda": a company's legal form ends its name
                     or (t.lower_ == "of" and toks[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
                         and is_place(span_text(doc, t.i + 1, end)))
+                    # "Manipal University and University of Wollongong": two organisations' names
+                    or (t.lower_ in ("and", "&") and ent.label_ == "ORG" and _two_organisations(doc, start, t.i, end))
                     # "awarded by the Ministry of Defence [to] BAE Systems": a preposition of a verb
                     # outside the span joins two names
                     or (t.lower_ in ("to", "from", "by", "with") and t.dep_ in ("prep", "agent", "dative")
