@@ -502,6 +502,8 @@ POSITIVE = [
     # two universities the NER ran into one name sign with each other
     ("Karvel University and University of Tamsworth (UOT), Australia, signed a general memorandum of understanding "
      "(MoU) for student exchange.", "Karvel University", "signsAgreementWith", "University of Tamsworth"),
+    # the two sides joined by a hyphen before the agreement signed
+    ("The Dhaka-Hanoi trade agreement was signed on Monday.", "Dhaka", "signsAgreementWith", "Hanoi"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -707,6 +709,8 @@ NEGATIVE = [
     # cooperation between two countries is a relationship, not a signing
     ("Officials praised the close cooperation between Malaysia and China over 50 years.", "Malaysia",
      "signsAgreementWith", "China"),
+    # talks on a deal named by its sides sign nothing
+    ("Talks on the EU-Mercosur deal stalled.", "EU", "signsAgreementWith", "Mercosur"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
