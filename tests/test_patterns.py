@@ -504,6 +504,9 @@ POSITIVE = [
      "(MoU) for student exchange.", "Karvel University", "signsAgreementWith", "University of Tamsworth"),
     # the two sides joined by a hyphen before the agreement signed
     ("The Dhaka-Hanoi trade agreement was signed on Monday.", "Dhaka", "signsAgreementWith", "Hanoi"),
+    # an office named with its place before its holder's name: the holder is the member
+    ("The Chinese delegation included China's Ambassador to Bangladesh Yao Ming and Director General Li Wei.",
+     "delegation", "includes", "Yao Ming"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

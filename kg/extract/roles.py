@@ -736,6 +736,17 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 coordinated = len(listed) > 1 and any(t.dep_ == "cc" for t in cand.doc[listed[0].i:listed[-1].i])
                 if _title_word(cand) or coordinated or cand.tag_ == "NNS":  # "by four universities: A, B and C"
                     candidates += [x for x in more if x != listed[0]]
+            elif key is None and _title_word(cand) and cand.pos_ == "PROPN":
+                # "included China's Ambassador to Bangladesh Yao Wen (and ...)": the holder named after
+                # the office's place
+                office_place = next((c for c in cand.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "for")), None)
+                holder = next((t for t in office_place.subtree if t.i <= cand.i + 6 and entity(t)
+                               and t._.kg_type == "Person"), None) if office_place is not None else None
+                if holder is not None:
+                    key = entity(holder)
+                    while holder.head.i != holder.i and entity(holder.head) == key:
+                        holder = holder.head  # the name's last word, which carries its conjuncts
+                    candidates += [c for c in holder.conjuncts if c not in candidates]
         for k in (cand._.kg_members or ()) if key is not None else ():
             if k not in seen:  # "they", "the two sides": every entity it stands for
                 seen.add(k)
