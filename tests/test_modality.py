@@ -36,6 +36,8 @@ SENTENCES = [
     (PLANNED, "Lee announced plans for a [visit] to Paris."),
     (PLANNED, "Lee scheduled a [visit] to Paris for May."),
     (PLANNED, "Minister Jane Doe to [Visit] Sri Lanka on 20 June"),  # a headline
+    (PLANNED, "The ministries have signed two memoranda of understanding to [establish] a working group."),  # a purpose
+    (PLANNED, "Mayor Jane Doe flew to Paris to [sign] the agreement."),
     (CANCELLED, "The planned [visit] to Dhaka was cancelled."),
     (CANCELLED, "Mayor Jane Doe postponed his [trip] to Shelbyville."),
     (CANCELLED, "The minister called off his [visit] to Paris."),

@@ -507,6 +507,11 @@ POSITIVE = [
     # an office named with its place before its holder's name: the holder is the member
     ("The Chinese delegation included China's Ambassador to Bangladesh Yao Ming and Director General Li Wei.",
      "delegation", "includes", "Yao Ming"),
+    # a set of organisations that may have people for members
+    ("Opposition parties, including Tendai Biti, boycotted the vote.", "Opposition parties", "includes", "Tendai Biti"),
+    # after a plural noun, two names joined by "and" are two members (the NER ran them into one)
+    ("German firms Acme and Globex signed a deal.", "Acme", "signsAgreementWith", "Globex"),
+    ("German firms Acme and Globex signed a deal.", "German firms", "includes", "Globex"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -598,6 +603,9 @@ NEGATIVE = [
     # the group's noun says what its members are, when their names say otherwise
     ("Investors flocked to cities including Acme Corp and Globex Inc.", "cities", "includes", "Acme Corp"),
     ("He toured companies including Paris and Berlin.", "companies", "includes", "Berlin"),
+    # no person is one of a set of places or institutions: the list is of the people named before them
+    ("The envoy hosted the rectors of several Kenyan universities, including Dr Amos Kiprono, at the embassy.",
+     "several Kenyan universities", "includes", "Amos Kiprono"),
     # a local who holds talks at home is no visitor
     ("Kenyan President William Ruto held talks with Ana Costa in Nairobi.", "William Ruto", "visited", "Nairobi"),
     # "the US state of Texas": the country is not inside the state
@@ -714,6 +722,8 @@ NEGATIVE = [
      "signsAgreementWith", "China"),
     # talks on a deal named by its sides sign nothing
     ("Talks on the EU-Mercosur deal stalled.", "EU", "signsAgreementWith", "Mercosur"),
+    # a name that is the subject of a clause on the noun before it is no member of it
+    ("The Kestrel Shipping business is among the assets Champ bought last year.", "assets", "includes", "Champ"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -286,6 +286,13 @@ def _two_organisations(doc: Doc, start: int, conj: int, end: int) -> bool:
                for side in sides) and sides[0][-1].lower_ in _BODY_WORDS
 
 
+def _after_plural_noun(doc: Doc, start: int) -> bool:
+    """Whether the span at *start* follows a plural common noun that it names the members of
+    ("shareholders Unicorn Asset Management and ...", "French firms Acme and Globex")."""
+    prev = tokens(doc)[start - 1] if start > 0 else None
+    return prev is not None and prev.tag_ == "NNS" and prev.pos_ == "NOUN"
+
+
 #: Words that name a body on their own, as the head of its name (not a trade: "General Petroleum
 #: and Mineral Organisation" is one name).
 _BODY_WORDS = frozenset({"university", "college", "bank", "group", "corp", "corporation", "inc", "ltd", "plc",
@@ -390,6 +397,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
                         and is_place(span_text(doc, t.i + 1, end)))
                     # "Manipal University and University of Wollongong": two organisations' names
                     or (t.lower_ in ("and", "&") and ent.label_ == "ORG" and _two_organisations(doc, start, t.i, end))
+                    # "French firms Acme and Globex": after a plural noun, names joined by "and" are two
+                    or (t.lower_ == "and" and ent.label_ not in ("GPE", "LOC", "FAC") and _after_plural_noun(doc, start)
+                        and _is_capitalised(toks[t.i + 1]) and _is_capitalised(toks[t.i - 1]))
                     # "awarded by the Ministry of Defence [to] BAE Systems": a preposition of a verb
                     # outside the span joins two names
                     or (t.lower_ in ("to", "from", "by", "with") and t.dep_ in ("prep", "agent", "dative")

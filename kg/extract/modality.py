@@ -163,8 +163,9 @@ def _planned_here(cur: Token, below: Token | None) -> bool:
         if _words(cur) & lex.plan_words and (cur.tag_ == "VBN" or cur.pos_ == "ADJ"):
             return True  # the trigger is the plan word itself: "is expected in Baghdad", "is due in Jerusalem"
         # "the upcoming visit"; a headline's "Minister to visit Sri Lanka on 20 June"
+        # a purpose ("signed an MoU to establish a working group") is planned too
         return any(c.dep_ == "amod" and c.lower_ in lex.planned_modifiers for c in cur.children) or (
-            cur.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+            cur.dep_ in ("ROOT", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
     if _words(cur) & lex.plan_words and not any(c.dep_ == "prt" for c in cur.children):  # not "set up"
         # the event is what is planned ("plans to visit", "scheduled a visit", "plans for a
         # visit"), not an adjunct of the planning ("set up a plant with ... during the visit")

@@ -68,6 +68,7 @@ class RelationPattern:
     symmetric: bool = False
     check_negation: bool = True
     not_in_list: tuple[str, ...] = ()  # nodes that must not be items of an enumeration
+    not_clause_subject: tuple[str, ...] = ()  # nodes that must not be the subject of a clause on a noun ("the assets X bought")
     no_names_between: tuple[tuple[str, str], ...] = ()  # node pairs with no other entity's name between them
     same_clause: tuple[tuple[str, str], ...] = ()  # (head, descendant) pairs with no other subject's clause between
     visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
@@ -156,6 +157,7 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             object_types=_types(p["object_types"], where) if "object_types" in p else object_types,
             symmetric=bool(data.get("symmetric", False)), check_negation=bool(p.get("check_negation", True)),
             not_in_list=tuple(p.get("not_in_list", ())),
+            not_clause_subject=tuple(p.get("not_clause_subject", ())),
             no_names_between=tuple(tuple(pair) for pair in p.get("no_names_between", ())),
             same_clause=tuple(tuple(pair) for pair in p.get("same_clause", ())),
             visitor=bool(p.get("visitor", False)), reported_only=bool(p.get("reported_only", False)),

@@ -74,6 +74,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 continue
         if p.not_in_list and any(_in_list(nodes[n]) for n in p.not_in_list if n in nodes):
             continue
+        if any(_clause_subject(nodes[n]) for n in p.not_clause_subject if n in nodes):
+            continue
         if any(_name_between(nodes[a], nodes[b]) for a, b in p.no_names_between):
             continue
         if any(_clause_between(nodes[a], nodes[b]) for a, b in p.same_clause):
@@ -156,14 +158,26 @@ _TERRITORIES = frozenset({"HK", "MO", "PR", "GU", "VI", "AS", "MP", "GL", "FO", 
 
 
 def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
-    """Whether a described group ("officials", "cities") is of another type than *member*, when
-    the member's name itself says what it is ("Acme Corp", a gazetteer place): a weaker type may
-    be the typing's mistake, and the group's noun the better evidence."""
+    """Whether a described group ("officials", "cities") is of another type than *member*: a person
+    in a set of places or institutions, or a member whose name itself says what it is ("Acme Corp",
+    a gazetteer place; a weaker type may be the typing's mistake, and the group's noun the better evidence)."""
     if group.type != "Group" or member.type not in ("Person", "Organization", "Place") or tok.pos_ != "NOUN":
         return False
     kind = noun_type(tok)
-    return kind is not None and kind != member.type and any(
-        vote[0] == member.type for vote in name_votes(member.label.split()))
+    if kind is None or kind == member.type:
+        return False
+    # whatever the name, no person is one of a set of places or institutions ("the heads of various
+    # universities, including Dr X": the heads' list). (A set of people may have countries for members:
+    # "observers including Latvia".)
+    if member.type == "Person" and tok.lemma_.lower() not in _PEOPLE_TOO:
+        return True
+    return any(vote[0] == member.type for vote in name_votes(member.label.split()))
+
+
+#: Nouns of organisations whose members may be people ("a team including X", "partners such as X").
+_PEOPLE_TOO = frozenset({"party", "partner", "team", "club", "union", "group", "coalition", "consortium", "movement",
+                         "faction", "front", "lobby", "network", "federation", "alliance", "player", "producer",
+                         "developer", "maker", "rival", "giant", "powerhouse", "tech", "label"})
 
 
 def _place_of_the_event(thing: Token, place: Token) -> bool:
@@ -250,6 +264,19 @@ def _in_list(tok: Token) -> bool:
     # service"), and the chain before it stays a chain
     return any(t.lower_ in ("and", "or") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(
         x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) for t in run)
+
+
+def _clause_subject(tok: Token) -> bool:
+    """Whether the name *tok* is in is the subject of a clause that describes the noun before it,
+    with no relative pronoun: "among the assets Champ bought" (the parser makes "assets" part of
+    the name and "bought" a clause on it), not "French firms Acme and Globex signed a deal"."""
+    toks = tokens(tok.doc)
+    key, end = tok._.kg_entity, tok.i
+    while key is not None and end + 1 < len(toks) and toks[end + 1]._.kg_entity == key:
+        end += 1
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    return nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP") and nxt.dep_ in ("acl", "relcl") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
 
 
 def _clause_follows(conj: Token) -> bool:
