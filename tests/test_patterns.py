@@ -512,6 +512,12 @@ POSITIVE = [
     # after a plural noun, two names joined by "and" are two members (the NER ran them into one)
     ("German firms Acme and Globex signed a deal.", "Acme", "signsAgreementWith", "Globex"),
     ("German firms Acme and Globex signed a deal.", "German firms", "includes", "Globex"),
+    # plurals coordinated with the group noun, and the plural a quantity counts, are part of its name
+    ("Nearly 50 banks, insurers and pension funds, such as Halvorsen Bank and Rill Mutual, backed the plan.",
+     "banks, insurers and pension funds", "includes", "Rill Mutual"),
+    ("Dozens of universities, colleges and research institutes, including Strathmore University, joined the scheme.",
+     "universities, colleges and research institutes", "includes", "Strathmore University"),
+    ("A number of companies, including Acme Corp, bid for the contract.", "number of companies", "includes", "Acme Corp"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

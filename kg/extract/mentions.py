@@ -993,7 +993,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             root.tag_ == "NNS" and numbered and (listed or quoted)
         ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken) or (
             lemma in lex.collective_org_nouns and _subject_includes_names(root, taken)
-        ):
+        ) or (listed and _counted_plural(root, chunk.end) is not None):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
             for t in toks[start:end]:
@@ -1009,7 +1009,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             start, end = _strip(doc, start, end)
             while start < root.i and toks[start].text in ("-", "–") or toks[start].lower_ in ("led", "based", "owned"):
                 start += 1
-            end = _coordinated_plurals(root, end)
+            start, end = _coordinated_plurals(root, start, end, taken)
+            counted = _counted_plural(root, end)
+            if counted is not None:  # "dozens of universities, colleges and institutes, including A"
+                _, end = _coordinated_plurals(counted, counted.i, counted.i + 1, taken)
             if start <= root.i < end and not any(taken[t.i] for t in toks[start:end]):
                 m = Mention(start, end, "group", source="group", long_form=_long_form(doc, start, end, root, taken),
                             canonical=span_text(doc, named_from, end) if named_from is not None and named_from < start else None)
@@ -1105,12 +1108,45 @@ def _consists_of_names(verb: Token, taken: list[bool]) -> bool:
     return any(taken[o.i] and sum(taken[t.i] and t.dep_ in ("conj", "appos") for t in o.subtree) >= 1 for o in objects)
 
 
-def _coordinated_plurals(root: Token, end: int) -> int:
-    """"political parties [and alliances]": a plural coordinated right after the group noun belongs to its name."""
-    for conj in root.children:
-        if conj.dep_ == "conj" and conj.tag_ == "NNS" and conj.i == end + 1 and conj.doc[end].lower_ in ("and", "or"):
-            return conj.i + 1
-    return end
+def _counted_plural(root: Token, end: int) -> Token | None:
+    """The plural that a quantity noun counts, right after it: "dozens [of universities]", "a
+    number [of firms]"; the set is of those."""
+    if root.lemma_.lower() not in _QUANTITY_NOUNS and root.lower_ not in _QUANTITY_NOUNS:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if noun is not None and noun.tag_ == "NNS" and noun.pos_ == "NOUN" else None
+
+
+#: Nouns that count a set of things ("dozens of firms").
+_QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                             "number", "handful", "host", "range", "variety", "couple", "lot", "lots", "plenty"})
+
+
+def _coordinated_plurals(root: Token, start: int, end: int, taken: list[bool]) -> tuple[int, int]:
+    """"political parties [and alliances]", "[nearly 100 businesses,] charities [and philanthropic
+    donors], such as A": plurals coordinated with the group noun belong to its name (the parser hangs
+    the list on one of them)."""
+    toks = tokens(root.doc)
+
+    def joined(lo: int, hi: int) -> bool:  # only commas and conjunctions between two conjuncts
+        return lo < hi and all(t.text == "," or t.lower_ in ("and", "or") for t in toks[lo:hi]) \
+            and any(t.lower_ in ("and", "or") or t.text == "," for t in toks[lo:hi])
+
+    def plural(tok: Token) -> bool:  # (the tagger takes some plurals for singulars: "research institutes")
+        return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or (tok.lower_.endswith("s") and not tok.lower_.endswith("ss"))) \
+            and not any(taken[t.i] for t in toks[tok.left_edge.i:tok.i + 1])
+
+    cur = root
+    while cur.dep_ == "conj" and plural(cur.head) and cur.head.i < cur.i and joined(cur.head.i + 1, cur.left_edge.i):
+        cur = cur.head
+        start = min(start, cur.left_edge.i)
+    cur = root
+    while True:
+        nxt = next((c for c in cur.children if c.dep_ == "conj" and plural(c) and joined(end, c.left_edge.i)), None)
+        if nxt is None:
+            return start, end
+        cur, end = nxt, nxt.i + 1
 
 
 #: Post-modifiers that are part of how a text names a set ("officials of leading nations",
