@@ -128,6 +128,20 @@ def test_headline_words_and_common_acronyms_are_no_entities() -> None:
     assert types.get("Lagos") == "Place" and types.get("Ana Okafor") == "Person"
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The delegation consists of Minister of International Relations Tawanda Ncube and Agriculture Minister "
+     "Rudo Chari.", "Tawanda Ncube"),
+    ("The delegation consists of Minister of International Relations Tendai Moyo and Agriculture Minister "
+     "Rudo Chari.", "Tendai Moyo"),
+])
+def test_a_portfolio_after_a_title_is_the_titles(text: str, name: str) -> None:
+    # "Minister of International Relations": whether the NER takes the portfolio into the name or
+    # makes it a span of its own, it is no name and no part of one
+    types = _types(text)
+    assert types.get(name) == "Person", types
+    assert not any(label.lower().startswith(("of ", "minister")) for label in types), types
+
+
 def test_a_word_of_a_persons_title_is_no_entity() -> None:
     types = _types("US Secretary of State Antony Blinken returned from Cairo on Thursday.")
     assert "State" not in types and types.get("Antony Blinken") == "Person" and types.get("US") == "Place"

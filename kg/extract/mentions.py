@@ -498,6 +498,13 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _government_name(doc, m)
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
+    offices = {m.end: m for m in mentions if m.start >= m.end and m.title}  # a title and its portfolio only
+    mentions = [m for m in mentions if m.start < m.end]
+    for m in mentions:
+        office = offices.get(m.start)
+        if office is not None and m.title is None:  # "[Minister of International Relations] Tawanda Ncube"
+            m.title, m.title_span = office.title, office.title_span
+            m.vote("Person", 2.0, f"has the title '{m.title}'")
     mentions += [m.prefix for m in mentions if m.prefix is not None]
     # "US Secretary of [State] Antony Blinken": a word of a person's title is no name of its own
     in_titles = {i for m in mentions if m.title_span is not None for i in range(*m.title_span)}
@@ -858,6 +865,14 @@ def _cut_title(doc: Doc, m: Mention) -> None:
             if k and all(_is_capitalised(t) for t in toks[m.start:m.start + k]):
                 m.prefix = Mention(m.start, m.start + k, "name", source="propn")  # "KCCI" of "KCCI Chief"
             m.start += k + n
+            prep = toks[m.start]
+            if prep.lower_ in ("of", "for") and prep.dep_ == "prep" and m.start < prep.right_edge.i:
+                # "Minister of International Relations Ronald Lamola": the portfolio is the title's;
+                # a span that ends with or inside the portfolio is an office without a name
+                last = min(prep.right_edge.i + 1, m.end)
+                m.title = " ".join(words[k:last - (m.start - k - n)])
+                m.title_span = (m.title_span[0], last)
+                m.start = last
             m.vote("Person", 2.0, f"has the title '{m.title}'")
             break
     if m.start > 0 and toks[m.start - 1].lower_ in lex.royal_titles:
