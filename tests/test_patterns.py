@@ -518,6 +518,11 @@ POSITIVE = [
     ("Dozens of universities, colleges and research institutes, including Strathmore University, joined the scheme.",
      "universities, colleges and research institutes", "includes", "Strathmore University"),
     ("A number of companies, including Acme Corp, bid for the contract.", "number of companies", "includes", "Acme Corp"),
+    # a body one organisation founds is its own (one that two found is neither's alone)
+    ("The Kestrel Institute has launched the Ocean Research Centre.", "Kestrel Institute", "includes",
+     "Ocean Research Centre"),
+    ("Brightwell, which bought Globex and Initech, has launched Corvane Capital.", "Brightwell", "includes",
+     "Corvane Capital"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -730,6 +735,10 @@ NEGATIVE = [
     ("Talks on the EU-Mercosur deal stalled.", "EU", "signsAgreementWith", "Mercosur"),
     # a name that is the subject of a clause on the noun before it is no member of it
     ("The Kestrel Shipping business is among the assets Champ bought last year.", "assets", "includes", "Champ"),
+    # a body that two found together is no unit of either; an amount has no members
+    ("The Kestrel Institute and Universitas Borneo have launched the Joint Ocean Research Centre.",
+     "Kestrel Institute", "includes", "Joint Ocean Research Centre"),
+    ("The pipeline involves the 193 kilometres Abuja to Kaduna section.", "193 kilometres", "includes", "Abuja"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

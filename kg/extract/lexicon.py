@@ -28,6 +28,7 @@ class Lexicon:
     gathering_nouns: frozenset[str]  # what one attends: "the meeting", "the forum", "the summit"
     institutions_of_places: frozenset[str]  # "the Diocese of Mannar", "the Embassy of Japan": a body, not the place
     topic_nouns: frozenset[str]  # what is talked of, made or sold, not who: "big issues like Iraq", "films such as X"
+    measure_nouns: frozenset[str]  # units of length, weight, power, money and time: "the 193 kilometres", "three years"
 
 
 @lru_cache(maxsize=1)

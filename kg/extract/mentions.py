@@ -996,6 +996,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "the talks included A and B": a gathering is an event its people attend, not a set
         if lemma in lex.topic_nouns or root.lower_ in lex.topic_nouns:
             continue  # "big issues like Iraq", "scandals such as Enron": topics and products have no members
+        if lemma in lex.measure_nouns or root.lower_ in lex.measure_nouns:
+            continue  # "the 193 kilometres, Abuja to Kaduna": an amount has no members
         if root.lower_ in ("others", "ones") and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in root.children):
             continue  # "Others targeted include A and B": whoever else, no set the text names
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)

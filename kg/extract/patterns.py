@@ -53,6 +53,7 @@ class Role:
     members: bool = False  # "the forum members", "members of X" stand for X
     before: bool = False  # also the names listed right before it ("Baghdad and [Basra] in Iraq")
     listed: bool = False  # also the names of its type written in one list with it, however parsed
+    alone: bool = False  # nothing when it is one of several names joined by "and" ("A and B set up C": both's, no one's unit)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def _role(spec: object, where: str) -> Role:
             raise InputError(where, f"a role needs exactly one of {', '.join(ROLE_FINDERS)} naming a pattern node")
         return Role(node=spec[finders[0]], finder=finders[0], expand=bool(spec.get("expand", True)),
                     or_possessor=bool(spec.get("or_possessor", False)), members=bool(spec.get("members", False)),
-                    before=bool(spec.get("before", False)), listed=bool(spec.get("listed", False)))
+                    before=bool(spec.get("before", False)), listed=bool(spec.get("listed", False)),
+                    alone=bool(spec.get("alone", False)))
     raise InputError(where, "a role is a node name or an object such as {\"agent_of\": \"trigger\"}")
 
 

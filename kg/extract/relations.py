@@ -294,11 +294,20 @@ def _role(nodes: dict[str, Token], role, relation: str, agent: bool = False) -> 
     if tok is None:
         return
     found = FINDERS[role.finder](tok)
-    if found is None:
+    if found is None or (role.alone and _joined(found)):
         return
     yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before,
                              named=relation in _MEMBERS_MEANT, listed=role.listed,
                              companions=agent and relation == "visited")
+
+
+def _joined(tok: Token) -> bool:
+    """Whether *tok* is one of several names joined by "and": a conjunct itself, or the head of one
+    that is not part of its own name ("The University of Queensland and Universitas Indonesia")."""
+    key = tok._.kg_entity
+    return tok.dep_ == "conj" or any(
+        t.dep_ == "conj" and (t.head.i == tok.i or (key is not None and t.head._.kg_entity == key))
+        and (key is None or t._.kg_entity != key) for t in tok.subtree)
 
 
 #: Relations whose sides may sign for what they hold an office of.
