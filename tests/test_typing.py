@@ -38,6 +38,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # a capitalised trade before a name is no word of it (but "Carrier Corp" keeps its first word)
     ("Outsourcer Halvex said on Thursday that it had agreed to buy Marlowe.", "Halvex", "Organization"),
     ("Carrier Corp said profits rose.", "Carrier Corp", "Organization"),
+    # only bodies have headquarters
+    ("Headquartered in Lisbon, Velmora has offices in Dubai and Doha.", "Velmora", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -119,6 +119,10 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if any(c.dep_ in ("acl", "relcl") and c.lower_ in ("located", "based", "headquartered", "situated") for c in root.children):
         m.vote("Place", 0.8, "located somewhere")
         m.vote("Organization", 0.8, "located somewhere")
+    # "Nammos is headquartered in Mykonos", "Headquartered in Mykonos, Nammos has ...": only bodies have headquarters
+    if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ == "headquartered" or any(
+            c.dep_ == "advcl" and c.lower_ == "headquartered" and c.i < root.i for c in root.head.children)):
+        m.vote("Organization", 1.5, "headquartered somewhere")
     # "the state-run Sinopec", "privately held Krestmark": what only organisations are
     for child in root.children:
         if child.dep_ == "amod" and child.i < m.start:
