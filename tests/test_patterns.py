@@ -523,6 +523,10 @@ POSITIVE = [
      "Ocean Research Centre"),
     ("Brightwell, which bought Globex and Initech, has launched Corvane Capital.", "Brightwell", "includes",
      "Corvane Capital"),
+    # the governments or ministers of named countries sign for them (the countries were once read as portfolios)
+    ("The governments of Malawi and Zambia signed a memorandum of understanding to build a railway.", "Malawi",
+     "signsAgreementWith", "Zambia"),
+    ("The foreign ministers of Peru and Chile signed a border pact in Lima.", "Peru", "signsAgreementWith", "Chile"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -821,6 +821,8 @@ def _office(doc: Doc, m: Mention) -> bool:
     toks = tokens(doc)
     if _plural_title(toks[m.start].lower_):
         return True
+    if is_place(span_text(doc, m.start, m.end)):
+        return False  # "the foreign ministers of India and China": countries, not portfolios
     tok = span_root(doc, m.start, m.end)
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head

@@ -298,7 +298,7 @@ def _role(nodes: dict[str, Token], role, relation: str, agent: bool = False) -> 
         return
     yield from role_entities(found, role.expand, role.or_possessor, role.members, role.before,
                              named=relation in _MEMBERS_MEANT, listed=role.listed,
-                             companions=agent and relation == "visited")
+                             companions=agent and relation == "visited", represented=relation == "signsAgreementWith")
 
 
 def _joined(tok: Token) -> bool:

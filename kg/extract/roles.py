@@ -689,13 +689,29 @@ def _companions(tok: Token) -> list[Token]:
     return out
 
 
+def _represented(tok: Token) -> list[Token]:
+    """"The governments of Kenya and Rwanda signed", "the foreign ministers of India and China met":
+    the sides that people or governments of them stand for (the spec: governments are their country)."""
+    lex = lexicon()
+    if tok.lemma_.lower() not in _REPRESENTATIVES and tok.lower_ not in lex.people_nouns:
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return [c for c in of.children if c.dep_ == "pobj" and entity(c)] if of is not None else []
+
+
+#: Plural nouns for those who act for a country or an organisation ("the governments of A and B").
+_REPRESENTATIVES = frozenset({"government", "delegation", "administration", "minister", "president", "leader",
+                              "representative", "official", "head", "envoy", "ambassador", "side"})
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
                   before: bool = False, named: bool = False, listed: bool = False,
-                  companions: bool = False) -> Iterator[tuple[str, Token]]:
+                  companions: bool = False, represented: bool = False) -> Iterator[tuple[str, Token]]:
     """Entities for a role token, with its coordinated and appositive names when *expand*, with
     the names listed right before it when *before*, and with the names written in one list with
     it when *listed*. With *named*, a group whose members are named in apposition stands for them
-    ("deals with two airlines — A and B")."""
+    ("deals with two airlines — A and B"); with *represented*, people or governments of named sides
+    stand for those ("the governments of Kenya and Rwanda signed")."""
     candidates = [tok, *(_listed_before(tok) if before else ()), *(_surface_list(tok) if listed else ()),
                   *(_companions(tok) if companions else ())]
     if expand:
@@ -716,6 +732,11 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         cand = candidates[n]
         n += 1
         key = resolve_token(cand, or_possessor, members)
+        if (key is None or cand._.kg_type == "Group") and represented and cand.tag_ == "NNS" and cand.pos_ == "NOUN":
+            sides = [x for r in _represented(cand) for x in (r, *r.conjuncts) if x not in candidates]
+            if sides:  # "the governments of Kenya and Rwanda": the countries they stand for
+                candidates += sides
+                continue
         if expand and named and cand._.kg_type == "Group":
             # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
             while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
