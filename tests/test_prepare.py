@@ -89,15 +89,29 @@ def test_no_sentence_starts_after_a_comma_or_an_aside_closed_mid_sentence(nlp) -
     ("Colombo [Sri Lanka], January 5 (ANI): Minister Ravi Menon arrived in Colombo.", "(ANI). Minister"),
     ("Islamabad, Oct 15 (DNA): Caretaker Prime Minister Omar Khan is visiting Beijing.", "(DNA). Caretaker"),
     ("LONDON, May 2 (Reuters) - BP said profits rose.", "(Reuters) . BP"),
+    # a short dateline or credit: a place and its country or agency before a dash, a name before a colon
+    ("KIGALI, Rwanda — The governments of Kenya and Rwanda signed a memorandum.", "Rwanda . The"),
+    ("Gulf Finance: Egypt and Jordan signed a memorandum.", "Finance. Egypt"),
 ])
 def test_an_agency_dateline_ends_with_a_full_stop(text: str, expected: str) -> None:
     out = prepare(text)
     assert len(out) == len(text) and expected in out
 
 
-def test_a_date_and_an_aside_in_a_sentence_are_no_dateline() -> None:
-    text = "He said on May 2 (Monday) - a holiday - that the deal stood."
+@pytest.mark.parametrize("text", [
+    "He said on May 2 (Monday) - a holiday - that the deal stood.",
+    "Kenya – Rwanda sign trade deal",  # a headline's dash between two sides
+    "Acme Corp — the maker of widgets — signed the deal.",
+    'He said: "We will sign."',
+])
+def test_a_date_an_aside_or_a_headline_dash_is_no_dateline(text: str) -> None:
     assert prepare(text) == text
+
+
+def test_the_sides_after_a_short_credit_sign_with_each_other() -> None:
+    graph = kg.build(texts=["Gulf Finance: Egypt and Jordan signed a memorandum of understanding on Sunday."])
+    rows = graph.query("""SELECT ?o WHERE { ?p kg:signsAgreementWith ?x . ?p rdfs:label "Egypt" . ?x rdfs:label ?o }""").rows
+    assert ("Jordan",) in {tuple(map(str, r)) for r in rows}
 
 
 def test_the_traveller_after_an_agency_dateline_visits_the_place() -> None:

@@ -118,10 +118,23 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
+#: A short dateline or credit at the start of a line, before a colon or a dash: "Arab Finance:",
+#: "KIGALI, Rwanda —", "SEOUL, AJU -" (at most four capitalised words, and the next word has a capital
+#: too; before a dash, a place and its country or agency, not a headline's "Kenya – Rwanda sign deal").
+_SHORT_DATELINE = re.compile(
+    r"^((?:[A-Z][\w'’.&-]{0,30}(?: [A-Z][\w'’.&-]{0,30}){0,3} ?(?=:))"
+    r"|(?:[A-Z][\w'’.&-]{0,30}(?: [A-Z][\w'’.&-]{0,30}){0,2}, [A-Z][\w'’.&-]{0,30} ?(?=[\u2014\u2013-])))"
+    r"[:\u2014\u2013-](?= [A-Z\"“])",
+    re.MULTILINE,
+)
+
+
 def end_datelines(text: str) -> str:
     """End an agency dateline with a full stop (same length), so that the parser does not read its
-    place as the subject of the first sentence ("Colombo [Sri Lanka], January 5 (ANI): X arrived")."""
-    return _AGENCY_DATELINE.sub(lambda m: m.group(1) + ".", text)
+    place as the subject of the first sentence ("Colombo [Sri Lanka], January 5 (ANI): X arrived",
+    "KIGALI, Rwanda — The governments of ...", "Arab Finance: Egypt and ...")."""
+    text = _AGENCY_DATELINE.sub(lambda m: m.group(1) + ".", text)
+    return _SHORT_DATELINE.sub(lambda m: m.group(1) + ".", text)
 
 
 def prepare(text: str) -> str:
