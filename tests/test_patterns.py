@@ -527,6 +527,15 @@ POSITIVE = [
     ("The governments of Malawi and Zambia signed a memorandum of understanding to build a railway.", "Malawi",
      "signsAgreementWith", "Zambia"),
     ("The foreign ministers of Peru and Chile signed a border pact in Lima.", "Peru", "signsAgreementWith", "Chile"),
+    # an acronym the tagger took for a verb is the first word of the company name after it
+    ("China's largest railway vehicle manufacturer CRRC Weihai Rolling Co., Ltd. recently signed a contract with "
+     "Brazilian mining company Vale.", "CRRC Weihai Rolling", "signsAgreementWith", "Vale"),
+    # a body's word that leads its name in Malay, and the name the NER cut from it, are one name;
+    # a "Memorandum" written with a capital is still a memorandum
+    ("Universiti Kebangsaan Sabah and Universiti Tenggara Perak signed an agreement with the University of Leeds.",
+     "Universiti Kebangsaan Sabah", "signsAgreementWith", "University of Leeds"),
+    ("Kestrel University has signed a Memorandum of Understanding (MoU) with the University of Leeds.",
+     "Kestrel University", "signsAgreementWith", "University of Leeds"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -469,10 +469,19 @@ def name_mentions(doc: Doc) -> list[Mention]:
     while i < len(doc):
         tok = toks[i]
         # an acronym the tagger took for a common noun at the start of a sentence ("ICBC signed")
-        acronym = tok.pos_ == "NOUN" and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6
+        # (or a verb: "manufacturer [CRRC] Qingdao Sifang Co. signed")
+        acronym = tok.pos_ in ("NOUN", "VERB") and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6
         if covered[i] or (tok.pos_ != "PROPN" and not acronym) or not _is_capitalised(tok):
             i += 1
             continue
+        if acronym and i + 1 < len(doc) and covered[i + 1] and tok.whitespace_ == " " and tok.lower_ not in lex.measure_nouns:
+            follower = next((m for m in mentions if m.start == i + 1 and m.source == "ner"
+                             and ("Organization", 1.0, "ner") in m.reasons), None)
+            if follower is not None:  # "CRRC Qingdao Sifang Co., Ltd.": the NER left out the first word
+                follower.start = i
+                covered[i] = True
+                i += 1
+                continue
         j = i + 1
         while j < len(doc) and not covered[j] and (
             (toks[j].pos_ == "PROPN" and (_is_capitalised(toks[j]) or _syllable_after_hyphen(doc, j)))
@@ -493,7 +502,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         i = j
     mentions += _names_tagged_as_nouns(doc, mentions, covered, lowered)
     mentions = _join_possessive_names(doc, _join_company_arms(doc, mentions))
-    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, mentions)))
+    mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, _join_body_led_names(doc, mentions))))
     for m in mentions:
         _government_name(doc, m)
         _cut_title(doc, m)
@@ -583,6 +592,27 @@ def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         _retyped(m)
         m.vote("Organization", 1.0, "a name that begins with a place's ('the Sri Lanka ... ')")
     return _join_names(mentions, 0, joins, retype)
+
+
+def _join_body_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"[Universiti] [Malaysia Perlis]", "[Universitas] [Gadjah Mada]": a body's word that leads its
+    name in Malay, Indonesian or a Romance language, and the name the NER cut from it, are one name."""
+    toks = tokens(doc)
+
+    def joins(m: Mention, nxt: Mention) -> bool:
+        return m.end - m.start == 1 and toks[m.start].lower_ in _BODY_FIRST_WORDS and toks[m.start].whitespace_ == " " \
+            and nxt.title is None and toks[m.start].sent == toks[nxt.start].sent
+
+    def retype(m: Mention) -> None:
+        _retyped(m)
+        m.vote("Organization", 2.0, f"begins with '{toks[m.start].text}'")
+    return _join_names(mentions, 0, joins, retype)
+
+
+#: Words for a body that begin its name ("Universiti Putra Malaysia", "Banco Santander").
+_BODY_FIRST_WORDS = frozenset({"universiti", "universitas", "universidad", "universidade", "université", "università",
+                               "universität", "universitat", "institut", "instituto", "istituto", "politeknik",
+                               "banco", "banca", "banque", "kolej", "sekolah"})
 
 
 def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
