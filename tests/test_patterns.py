@@ -536,6 +536,11 @@ POSITIVE = [
      "Universiti Kebangsaan Sabah", "signsAgreementWith", "University of Leeds"),
     ("Kestrel University has signed a Memorandum of Understanding (MoU) with the University of Leeds.",
      "Kestrel University", "signsAgreementWith", "University of Leeds"),
+    # the NER stopped before a name's last word ("[Lê Minh] Đức"); a capitals dateline before a dash
+    ("Prime Minister Lê Minh Đức and the official delegation arrived in China on Sunday.", "Lê Minh Đức",
+     "visited", "China"),
+    ("HÀ NỘI — Deputy Prime Minister Trần Văn Hà arrived in Laos on Sunday for an official visit.", "Trần Văn Hà",
+     "visited", "Laos"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

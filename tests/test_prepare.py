@@ -92,6 +92,7 @@ def test_no_sentence_starts_after_a_comma_or_an_aside_closed_mid_sentence(nlp) -
     # a short dateline or credit: a place and its country or agency before a dash, a name before a colon
     ("KIGALI, Rwanda — The governments of Kenya and Rwanda signed a memorandum.", "Rwanda . The"),
     ("Gulf Finance: Egypt and Jordan signed a memorandum.", "Finance. Egypt"),
+    ("HÀ NỘI — Prime Minister Lê Minh Đức arrived in China.", "NỘI . Prime"),
 ])
 def test_an_agency_dateline_ends_with_a_full_stop(text: str, expected: str) -> None:
     out = prepare(text)

@@ -482,6 +482,14 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 covered[i] = True
                 i += 1
                 continue
+        if i > 0 and covered[i - 1] and toks[i - 1].whitespace_ == " " and toks[i - 1].dep_ == "compound" \
+                and toks[i - 1].head.i == i and tok.pos_ == "PROPN":
+            before = next((m for m in mentions if m.end == i and m.source == "ner" and ("Person", 1.0, "ner") in m.reasons), None)
+            if before is not None:  # "[Phạm Minh] Chính": the NER stopped before the name's last word
+                before.end = i + 1
+                covered[i] = True
+                i += 1
+                continue
         j = i + 1
         while j < len(doc) and not covered[j] and (
             (toks[j].pos_ == "PROPN" and (_is_capitalised(toks[j]) or _syllable_after_hyphen(doc, j)))

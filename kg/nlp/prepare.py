@@ -123,10 +123,18 @@ _AGENCY_DATELINE = re.compile(
 #: too; before a dash, a place and its country or agency, not a headline's "Kenya – Rwanda sign deal").
 _SHORT_DATELINE = re.compile(
     r"^((?:[A-Z][\w'’.&-]{0,30}(?: [A-Z][\w'’.&-]{0,30}){0,3} ?(?=:))"
-    r"|(?:[A-Z][\w'’.&-]{0,30}(?: [A-Z][\w'’.&-]{0,30}){0,2}, [A-Z][\w'’.&-]{0,30} ?(?=[\u2014\u2013-])))"
+    r"|(?:[^\W\d_][\w'’.&-]{0,30}(?: [^\W\d_][\w'’.&-]{0,30}){0,2}(?:, [A-Z][\w'’.&-]{0,30})? ?(?=[\u2014\u2013-])))"
     r"[:\u2014\u2013-](?= [A-Z\"“])",
     re.MULTILINE,
 )
+
+
+def _dateline_end(m: re.Match) -> str:
+    prefix = m.group(1)
+    # before a dash: a place and its country or agency ("KIGALI, Rwanda —"), or a place in capitals ("HÀ NỘI —")
+    if m.group(0)[-1] != ":" and "," not in prefix and not prefix.strip().isupper():
+        return m.group(0)
+    return prefix + "."
 
 
 def end_datelines(text: str) -> str:
@@ -134,7 +142,7 @@ def end_datelines(text: str) -> str:
     place as the subject of the first sentence ("Colombo [Sri Lanka], January 5 (ANI): X arrived",
     "KIGALI, Rwanda — The governments of ...", "Arab Finance: Egypt and ...")."""
     text = _AGENCY_DATELINE.sub(lambda m: m.group(1) + ".", text)
-    return _SHORT_DATELINE.sub(lambda m: m.group(1) + ".", text)
+    return _SHORT_DATELINE.sub(_dateline_end, text)
 
 
 def prepare(text: str) -> str:
