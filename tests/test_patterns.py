@@ -541,6 +541,15 @@ POSITIVE = [
      "visited", "China"),
     ("HÀ NỘI — Deputy Prime Minister Trần Văn Hà arrived in Laos on Sunday for an official visit.", "Trần Văn Hà",
      "visited", "Laos"),
+    # a visit to an organisation's premises (its factory, plant, headquarters) is a visit to it
+    ("President Amina Odera paid a visit to the headquarters of Kestrel Telecom on Monday.", "Amina Odera", "visited",
+     "Kestrel Telecom"),
+    ("President Amina Odera visited the Kestrel Telecom headquarters on Monday.", "Amina Odera", "visited",
+     "Kestrel Telecom"),
+    ("President Amina Odera visited the factory of Kestrel Motors in Ninh Binh province.", "Amina Odera", "visited",
+     "Kestrel Motors"),
+    # a visit takes in every item of its list, each with its own place
+    ("Minister Jane Doe visited Lyon in France and Oporto in Portugal.", "Jane Doe", "visited", "Oporto"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -757,6 +766,8 @@ NEGATIVE = [
     ("The Kestrel Institute and Universitas Borneo have launched the Joint Ocean Research Centre.",
      "Kestrel Institute", "includes", "Joint Ocean Research Centre"),
     ("The pipeline involves the 193 kilometres Abuja to Kaduna section.", "193 kilometres", "includes", "Abuja"),
+    # the site of an event is no one's premises
+    ("President Amina Odera visited the site of the Kestrel Motors crash.", "Amina Odera", "visited", "Kestrel Motors"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -716,7 +716,8 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                   *(_companions(tok) if companions else ())]
     if expand:
         # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
-        candidates += [c for c in tok.conjuncts if c.i > tok.i and not _has_own_place(c) and not _place_of_another(c)]
+        # (a visit or a deal takes in every item, each with its place: "visited Airbus in Broughton and Toyota in Deeside")
+        candidates += [c for c in tok.conjuncts if c.i > tok.i and (named or not _has_own_place(c)) and not _place_of_another(c)]
         # "visits to Poland and Norway in October and to the UAE in November"
         if tok.dep_ == "pobj":
             for prep in tok.head.conjuncts:
