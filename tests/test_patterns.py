@@ -768,6 +768,9 @@ NEGATIVE = [
     ("The pipeline involves the 193 kilometres Abuja to Kaduna section.", "193 kilometres", "includes", "Abuja"),
     # the site of an event is no one's premises
     ("President Amina Odera visited the site of the Kestrel Motors crash.", "Amina Odera", "visited", "Kestrel Motors"),
+    # a firm that stays in a place is there, not on a visit
+    ("Lamp maker Kestrel Lighting Corp. will keep its name, and it will remain in Canton.", "Kestrel Lighting Corp.",
+     "visited", "Canton"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

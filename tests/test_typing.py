@@ -40,6 +40,11 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     ("Carrier Corp said profits rose.", "Carrier Corp", "Organization"),
     # only bodies have headquarters
     ("Headquartered in Lisbon, Velmora has offices in Dubai and Doha.", "Velmora", "Organization"),
+    # honorifics of office are titles ("His Excellency", "HH", which the place gazetteer knows as a code)
+    ("I had the pleasure of meeting His Excellency Kofi Mensah Boateng at the conference in Havana.",
+     "Kofi Mensah Boateng", "Person"),
+    ("HH the Amir Sheikh Khalid bin Nasser Al-Thani arrived in Ljubljana on Monday.",
+     "Sheikh Khalid bin Nasser Al-Thani", "Person"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name
@@ -142,6 +147,11 @@ def test_a_portfolio_after_a_title_is_the_titles(text: str, name: str) -> None:
     types = _types(text)
     assert types.get(name) == "Person", types
     assert not any(label.lower().startswith(("of ", "minister")) for label in types), types
+
+
+def test_an_honorific_is_no_place() -> None:
+    types = _types("HH the Amir Sheikh Khalid bin Nasser Al-Thani arrived in Ljubljana on Monday.")
+    assert "HH" not in types and types.get("Ljubljana") == "Place", types
 
 
 def test_a_word_of_a_persons_title_is_no_entity() -> None:
