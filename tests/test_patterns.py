@@ -550,6 +550,12 @@ POSITIVE = [
      "Kestrel Motors"),
     # a visit takes in every item of its list, each with its own place
     ("Minister Jane Doe visited Lyon in France and Oporto in Portugal.", "Jane Doe", "visited", "Oporto"),
+    # "Y, where X is based"; a Y-based description before its name, in apposition or not
+    ("The move will secure 60 jobs in Belfast, where Kestrel Avionics has been based since 1993.", "Kestrel Avionics",
+     "locatedIn", "Belfast"),
+    ("He will highlight the contract to be made in collaboration with the Mumbai-based public sector firm, Kestrel "
+     "Dock Builders Limited (KDBL).", "Kestrel Dock Builders Limited", "locatedIn", "Mumbai"),
+    ("The deal was signed with the Mumbai-based firm Kestrel Docks.", "Kestrel Docks", "locatedIn", "Mumbai"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -197,8 +197,14 @@ def _fronted(tok: Token) -> bool:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """A noun stands for itself; a verb ("is", "operates") for its subject."""
-    return agent_of(tok) if tok.pos_ in ("VERB", "AUX") else tok
+    """A noun stands for itself; a verb ("is", "operates") for its subject; a description before a
+    name for the name ("the Mumbai-based firm Kestrel Docks", however the tagger took "firm")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return agent_of(tok)
+    if tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "PROPN" \
+            and tok.head.i > tok.i and entity(tok.head) and not entity(tok):
+        return tok.head
+    return tok
 
 
 def possessor_of(tok: Token) -> Token | None:
@@ -742,6 +748,14 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
             while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
                 cand = cand.head
+        if not expand and key is None and cand.pos_ == "NOUN":
+            # "the Mumbai-based firm, Mazagon Dock Shipbuilders Limited": the name in apposition
+            named_as = next((c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"), None)
+            toks = tokens(cand.doc)
+            if named_as is None and cand.i + 2 < len(toks) and toks[cand.i + 1].text == "," \
+                    and entity(toks[cand.i + 2]) and toks[cand.i + 2]._.kg_type != "Group":
+                named_as = toks[cand.i + 2]  # the same, the parser having hung the name elsewhere
+            key = entity(named_as) if named_as is not None else None
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
