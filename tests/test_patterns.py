@@ -556,6 +556,10 @@ POSITIVE = [
     ("He will highlight the contract to be made in collaboration with the Mumbai-based public sector firm, Kestrel "
      "Dock Builders Limited (KDBL).", "Kestrel Dock Builders Limited", "locatedIn", "Mumbai"),
     ("The deal was signed with the Mumbai-based firm Kestrel Docks.", "Kestrel Docks", "locatedIn", "Mumbai"),
+    # the NER's last word of a name kept; the short form is one of two surnames ("Duque" of "Andrés Duque Márquez")
+    ("Colombia President Andrés Duque Márquez Wednesday praised relations with Argentina. Meanwhile Fernández "
+     "invited Duque over to visit Argentina at the earliest time possible.", "Andrés Duque Márquez", "visited",
+     "Argentina"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -777,6 +781,9 @@ NEGATIVE = [
     # a firm that stays in a place is there, not on a visit
     ("Lamp maker Kestrel Lighting Corp. will keep its name, and it will remain in Canton.", "Kestrel Lighting Corp.",
      "visited", "Canton"),
+    # "made ... of" is no "made up of"
+    ("In a Jan. 24 filing, Mexichem said the acquisition was made through its subsidiary, Kestrel Brasil Ltda. of "
+     "Sao Paulo, which it bought in 2007.", "Kestrel Brasil Ltda", "includes", "Sao Paulo"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

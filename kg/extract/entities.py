@@ -190,8 +190,8 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
             continue
         ctype = c.head_type
         # "Costa" of "Prime Minister Ana Costa", which the NER alone calls a place: the person's
-        # surname, unless the place gazetteer knows the word
-        if ctype == "Person" and len(folded) == 1 and len(full) > 1 and folded[0] == full[-1] and m.reasons \
+        # surname (or one of two: "Duque" of "Iván Duque Márquez"), unless the place gazetteer knows the word
+        if ctype == "Person" and len(folded) == 1 and len(full) > 1 and folded[0] in full[1:] and m.reasons \
                 and all(reason == "ner" for _, _, reason in m.reasons) and not is_place(words[0]):
             candidates.append(c)
             continue
