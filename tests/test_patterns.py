@@ -784,6 +784,12 @@ NEGATIVE = [
     # "made ... of" is no "made up of"
     ("In a Jan. 24 filing, Mexichem said the acquisition was made through its subsidiary, Kestrel Brasil Ltda. of "
      "Sao Paulo, which it bought in 2007.", "Kestrel Brasil Ltda", "includes", "Sao Paulo"),
+    # a name after a description's comma is its apposition only if the apposition ends there; a group with
+    # people in it is located nowhere
+    ("Labour won the seat. In trying to get rid of Scotland's historic regiments, Labour MPs will end up being "
+     "scrapped themselves, he said.", "Labour", "locatedIn", "Scotland"),
+    ("Pranab Mukherjee said such companies could take advantage of India's highly skilled workers and low wages.",
+     "workers", "locatedIn", "India"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

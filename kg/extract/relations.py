@@ -204,7 +204,8 @@ def _name_root(tok: Token) -> Token:
 def _people(entity: Entity) -> bool:
     """A group of people ("holocaust survivors", "British officials")."""
     words = entity.label.lower().split()
-    return entity.type == "Group" and bool(words) and (words[-1] in lexicon().people_nouns or words[-1] in _PARTIES)
+    # any word: "highly skilled workers and low wages" is people too
+    return entity.type == "Group" and any(w in lexicon().people_nouns or w in _PARTIES for w in words)
 
 
 #: Collective nouns for people who travel together (a delegation is not located anywhere either).

@@ -754,7 +754,11 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             toks = tokens(cand.doc)
             if named_as is None and cand.i + 2 < len(toks) and toks[cand.i + 1].text == "," \
                     and entity(toks[cand.i + 2]) and toks[cand.i + 2]._.kg_type != "Group":
-                named_as = toks[cand.i + 2]  # the same, the parser having hung the name elsewhere
+                # the same, the parser having hung the name elsewhere; an apposition ends with its name
+                # ("the Mumbai-based firm, Mazagon Dock Ltd (MDL)."), unlike "Scotland's regiments, Labour MPs will"
+                end = _name_end(cand.doc, cand.i + 2)
+                if end >= len(toks) or toks[end].is_punct:
+                    named_as = toks[cand.i + 2]
             key = entity(named_as) if named_as is not None else None
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
