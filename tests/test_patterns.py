@@ -790,6 +790,9 @@ NEGATIVE = [
      "scrapped themselves, he said.", "Labour", "locatedIn", "Scotland"),
     ("Pranab Mukherjee said such companies could take advantage of India's highly skilled workers and low wages.",
      "workers", "locatedIn", "India"),
+    # what is said has no members ("comments", "remarks", "claims")
+    ("In response to Dr Amos Kiprono's comments, Tendai Moyo, leader of the Kestrel group in the assembly, said it "
+     "was apparent.", "comments", "includes", "Tendai Moyo"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
