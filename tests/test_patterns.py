@@ -560,6 +560,9 @@ POSITIVE = [
     ("Colombia President Andrés Duque Márquez Wednesday praised relations with Argentina. Meanwhile Fernández "
      "invited Duque over to visit Argentina at the earliest time possible.", "Andrés Duque Márquez", "visited",
      "Argentina"),
+    # the sides of what a deal is for are its sides
+    ("An MoU for cooperation in the field of tourism and business events between Qatar and Pakistan was signed by "
+     "the two ministers.", "Qatar", "signsAgreementWith", "Pakistan"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -793,6 +796,9 @@ NEGATIVE = [
     # what is said has no members ("comments", "remarks", "claims")
     ("In response to Dr Amos Kiprono's comments, Tendai Moyo, leader of the Kestrel group in the assembly, said it "
      "was apparent.", "comments", "includes", "Tendai Moyo"),
+    # not across a clause of its own
+    ("They discussed an agreement on trade, which would end the dispute between Peru and Chile.", "Peru",
+     "signsAgreementWith", "Chile"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
