@@ -563,6 +563,8 @@ POSITIVE = [
     # the sides of what a deal is for are its sides
     ("An MoU for cooperation in the field of tourism and business events between Qatar and Pakistan was signed by "
      "the two ministers.", "Qatar", "signsAgreementWith", "Pakistan"),
+    # the words of a title's portfolio are no name, where the NER found none ("Minister of Planning and Development")
+    ("Minister of Planning and Development Ahsan Iqbal visited Beijing on Monday.", "Ahsan Iqbal", "visited", "Beijing"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

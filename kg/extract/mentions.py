@@ -496,6 +496,18 @@ def name_mentions(doc: Doc) -> list[Mention]:
             or (toks[j].text == "-" and not toks[j - 1].whitespace_ and j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN")
         ) and "\n" not in toks[j - 1].whitespace_:
             j += 1
+        office = _portfolio_title(toks[i])
+        if office is not None:
+            k = i
+            while k < j and (t := _portfolio_title(toks[k])) is not None and t.i == office.i:
+                k += 1
+            if k < j:  # "Minister of Planning and Development [Ahsan Iqbal]": the portfolio is the title's
+                named = Mention(k, j, "name", source="propn")
+                named.title, named.title_span = span_text(doc, office.i, k), (office.i, k)
+                named.vote("Person", 2.0, f"has the title '{named.title}'")
+                mentions.append(named)
+            i = j
+            continue
         words = [t.lower_ for t in toks[i:j]]
         if " ".join(words) in lex.titles:
             i = j
@@ -600,6 +612,21 @@ def _join_place_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         _retyped(m)
         m.vote("Organization", 1.0, "a name that begins with a place's ('the Sri Lanka ... ')")
     return _join_names(mentions, 0, joins, retype)
+
+
+def _portfolio_title(tok: Token) -> Token | None:
+    """The title (a word such as "Minister") whose "of"/"for" phrase *tok* is in, within three
+    steps up the parse: "Planning" and "Development" of "Minister of Planning and Development"."""
+    titles = lexicon().titles
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in ("of", "for") and head.lower_ in titles and head.i < tok.i:
+            return head
+        cur = head
+    return None
 
 
 def _join_body_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
