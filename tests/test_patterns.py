@@ -565,6 +565,9 @@ POSITIVE = [
      "the two ministers.", "Qatar", "signsAgreementWith", "Pakistan"),
     # the words of a title's portfolio are no name, where the NER found none ("Minister of Planning and Development")
     ("Minister of Planning and Development Ahsan Iqbal visited Beijing on Monday.", "Ahsan Iqbal", "visited", "Beijing"),
+    # a facility's kind, "of" and the name after it are one name
+    ("The Port of Trincomalee is located in the Eastern Province.", "Port of Trincomalee", "locatedIn",
+     "Eastern Province"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -521,7 +521,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
     mentions += _names_tagged_as_nouns(doc, mentions, covered, lowered)
-    mentions = _join_possessive_names(doc, _join_company_arms(doc, mentions))
+    mentions = _join_possessive_names(doc, _join_company_arms(doc, _join_kind_of_name(doc, mentions)))
     mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, _join_body_led_names(doc, mentions))))
     for m in mentions:
         _government_name(doc, m)
@@ -681,6 +681,24 @@ def _join_particles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # the particle inside the first name: "[Ms von der] [Leyen]" (the NER's person, then a place)
     return _join_names(mentions, 0, lambda m, nxt: m.end - m.start > 1 and particle(m.end - 1)
                        and toks[m.end - 1].whitespace_ == " " and toks[m.end - 1].sent == toks[nxt.start].sent)
+
+
+def _join_kind_of_name(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"[Port] of [Trincomalee]", "[Museum] of [Islamic Art]": a capitalised word for a kind of
+    facility, "of", and the name after it are one name (the NER took the name alone)."""
+    toks = tokens(doc)
+    lex = lexicon()
+
+    def joins(m: Mention, nxt: Mention) -> bool:
+        word = toks[m.start]
+        # (a facility's kind: "the City of Colombo" is Colombo, a name the article also writes alone)
+        return m.end - m.start == 1 and word.is_title and word.lower_ in lex.facility_nouns \
+            and toks[m.end].lower_ == "of" and toks[m.end].sent == toks[nxt.start].sent and nxt.title is None
+
+    def retype(m: Mention) -> None:
+        _retyped(m)
+        m.vote("Place", 1.5, f"'{toks[m.start].text} of' a name")
+    return _join_names(mentions, 1, joins, retype)
 
 
 def _join_company_arms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
