@@ -568,6 +568,9 @@ POSITIVE = [
     # a facility's kind, "of" and the name after it are one name
     ("The Port of Trincomalee is located in the Eastern Province.", "Port of Trincomalee", "locatedIn",
      "Eastern Province"),
+    # a name with capitals inside is a name whatever its tag ("KeNHA", tagged a number)
+    ("Among the agreements reached is a partnership for the construction of the Nairobi-Nakuru highway signed "
+     "between KeNHA and Vinci Concessions.", "KeNHA", "signsAgreementWith", "Vinci Concessions"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -469,8 +469,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
     while i < len(doc):
         tok = toks[i]
         # an acronym the tagger took for a common noun at the start of a sentence ("ICBC signed")
-        # (or a verb: "manufacturer [CRRC] Qingdao Sifang Co. signed")
-        acronym = tok.pos_ in ("NOUN", "VERB") and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6
+        # (or a verb: "manufacturer [CRRC] Qingdao Sifang Co. signed"); one with capitals inside, whatever
+        # its tag ("signed between [KeNHA] and Vinci", tagged a number)
+        acronym = (tok.pos_ in ("NOUN", "VERB") and tok.is_alpha and tok.text.isupper() and 2 <= len(tok.text) <= 6) or (
+            tok.pos_ in ("NOUN", "VERB", "NUM", "ADJ") and tok.is_alpha and 3 <= len(tok.text) <= 8
+            and tok.text[0].isupper() and any(c.isupper() for c in tok.text[1:]) and any(c.islower() for c in tok.text)
+            and not (tok.text.endswith("s") and tok.text[:-1].isupper()))  # "VLCCs", "MoUs", "SMEs": plurals of a kind
         if covered[i] or (tok.pos_ != "PROPN" and not acronym) or not _is_capitalised(tok):
             i += 1
             continue
