@@ -571,6 +571,10 @@ POSITIVE = [
     # a name with capitals inside is a name whatever its tag ("KeNHA", tagged a number)
     ("Among the agreements reached is a partnership for the construction of the Nairobi-Nakuru highway signed "
      "between KeNHA and Vinci Concessions.", "KeNHA", "signsAgreementWith", "Vinci Concessions"),
+    # a name the parser hung inside a title's portfolio is kept (not taken for more of the portfolio)
+    ("The MoU was signed by the Egyptian Minister of Petroleum Tarek El-Molla and Bandar bin Ibrahim AlKhorayef, the "
+     "Saudi Minister of Industry and Mineral Resources.", "Tarek El-Molla", "signsAgreementWith",
+     "Bandar bin Ibrahim AlKhorayef"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

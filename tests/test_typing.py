@@ -45,6 +45,9 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
      "Kofi Mensah Boateng", "Person"),
     ("HH the Amir Sheikh Khalid bin Nasser Al-Thani arrived in Ljubljana on Monday.",
      "Sheikh Khalid bin Nasser Al-Thani", "Person"),
+    # a patronymic inside a name makes it a person's, though it begins like a place ("Bandar", a port)
+    ("The MoU was signed by Bandar bin Khalid AlMutairi, the Saudi Minister of Industry.",
+     "Bandar bin Khalid AlMutairi", "Person"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -390,7 +390,12 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         rest.pop()
     if not known and len(rest) < len(words) and is_place(" ".join(rest)):
         votes.append(("Place", 2.0, f"the place '{' '.join(rest)}' and a point of the compass"))
-    if len(words) > 1 and folded[0] in lex.place_prefixes and not known:
+    # "Bandar bin Ibrahim AlKhorayef", "Siti binti Aziz": a patronymic between given name and family name
+    patronymic = len(words) > 2 and any(w in ("bin", "bint", "binti", "ibn") and words[i].islower()
+                                        for i, w in enumerate(folded[1:-1], 1))
+    if patronymic:
+        votes.append(("Person", 2.5, "a patronymic ('bin', 'ibn') inside the name"))
+    if len(words) > 1 and folded[0] in lex.place_prefixes and not known and not patronymic:
         votes.append(("Place", 2.0, f"begins with '{words[0]}'"))  # "Mount Kilimanjaro", "Lake Victoria"
     if known:  # one voice for the gazetteer (a name in it may also be a company's: "Rio Tinto")
         votes.append(("Place", 1.5, "in the place gazetteer"))

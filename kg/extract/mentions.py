@@ -510,8 +510,13 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 named.title, named.title_span = span_text(doc, office.i, k), (office.i, k)
                 named.vote("Person", 2.0, f"has the title '{named.title}'")
                 mentions.append(named)
-            i = j
-            continue
+                i = j
+                continue
+            if j == i + 1:  # a word of the portfolio alone ("Minister of [Planning] and ...")
+                i = j
+                continue
+            # the parser hung the name in the portfolio's phrase ("Minister of Petroleum Tarek El-Molla"):
+            # the run is kept as a name, as before
         words = [t.lower_ for t in toks[i:j]]
         if " ".join(words) in lex.titles:
             i = j
@@ -959,9 +964,12 @@ def _cut_title(doc: Doc, m: Mention) -> None:
                 # "Minister of International Relations Ronald Lamola": the portfolio is the title's;
                 # a span that ends with or inside the portfolio is an office without a name
                 last = min(prep.right_edge.i + 1, m.end)
-                m.title = " ".join(words[k:last - (m.start - k - n)])
-                m.title_span = (m.title_span[0], last)
-                m.start = last
+                # (a person's span that the portfolio's phrase runs to the end of: the parser hung the
+                # name in it, "Minister of Petroleum Tarek El-Molla"; the name is kept as it was)
+                if last < m.end or not ("Person", 1.0, "ner") in m.reasons:
+                    m.title = " ".join(words[k:last - (m.start - k - n)])
+                    m.title_span = (m.title_span[0], last)
+                    m.start = last
             m.vote("Person", 2.0, f"has the title '{m.title}'")
             break
     if m.start > 0 and toks[m.start - 1].lower_ in lex.royal_titles:
