@@ -569,12 +569,11 @@ POSITIVE = [
     ("The Port of Trincomalee is located in the Eastern Province.", "Port of Trincomalee", "locatedIn",
      "Eastern Province"),
     # a name with capitals inside is a name whatever its tag ("KeNHA", tagged a number)
-    ("Among the agreements reached is a partnership for the construction of the Nairobi-Nakuru highway signed "
-     "between KeNHA and Vinci Concessions.", "KeNHA", "signsAgreementWith", "Vinci Concessions"),
+    ("A partnership to build the Nairobi-Nakuru highway was signed between KeNHA and Vinci Concessions.", "KeNHA",
+     "signsAgreementWith", "Vinci Concessions"),
     # a name the parser hung inside a title's portfolio is kept (not taken for more of the portfolio)
-    ("The MoU was signed by the Egyptian Minister of Petroleum Tarek El-Molla and Bandar bin Ibrahim AlKhorayef, the "
-     "Saudi Minister of Industry and Mineral Resources.", "Tarek El-Molla", "signsAgreementWith",
-     "Bandar bin Ibrahim AlKhorayef"),
+    ("The accord was signed by the Egyptian Minister of Petroleum Tarek El-Molla and Bandar bin Ibrahim AlKhorayef, "
+     "the Saudi Minister of Industry.", "Tarek El-Molla", "signsAgreementWith", "Bandar bin Ibrahim AlKhorayef"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -801,10 +800,10 @@ NEGATIVE = [
      "Sao Paulo, which it bought in 2007.", "Kestrel Brasil Ltda", "includes", "Sao Paulo"),
     # a name after a description's comma is its apposition only if the apposition ends there; a group with
     # people in it is located nowhere
-    ("Labour won the seat. In trying to get rid of Scotland's historic regiments, Labour MPs will end up being "
-     "scrapped themselves, he said.", "Labour", "locatedIn", "Scotland"),
-    ("Pranab Mukherjee said such companies could take advantage of India's highly skilled workers and low wages.",
-     "workers", "locatedIn", "India"),
+    ("Labour won the seat. By scrapping Scotland's old regiments, Labour MPs will end up being scrapped themselves, "
+     "he warned.", "Labour", "locatedIn", "Scotland"),
+    ("Such firms could profit from India's highly skilled workers and low wages, the minister said.", "workers",
+     "locatedIn", "India"),
     # what is said has no members ("comments", "remarks", "claims")
     ("In response to Dr Amos Kiprono's comments, Tendai Moyo, leader of the Kestrel group in the assembly, said it "
      "was apparent.", "comments", "includes", "Tendai Moyo"),
