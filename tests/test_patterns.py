@@ -810,6 +810,9 @@ NEGATIVE = [
     # not across a clause of its own
     ("They discussed an agreement on trade, which would end the dispute between Peru and Chile.", "Peru",
      "signsAgreementWith", "Chile"),
+    # a name's last syllable that the NER took for a place is part of the name ("[Lee Jae] [Yong]")
+    ("The minister meets Kestrel Electronics Chairman Lee Jae Yong, Seoul, South Korea, July 2, 2024.", "Yong",
+     "locatedIn", "Seoul"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

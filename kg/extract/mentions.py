@@ -530,7 +530,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(Mention(start, end, "name", source="propn"))
         i = j
     mentions += _names_tagged_as_nouns(doc, mentions, covered, lowered)
-    mentions = _join_possessive_names(doc, _join_company_arms(doc, _join_kind_of_name(doc, mentions)))
+    mentions = _join_possessive_names(doc, _join_company_arms(doc, _join_kind_of_name(doc, _join_last_syllable(doc, mentions))))
     mentions = _join_place_led_names(doc, _join_legal_forms(doc, _join_particles(doc, _join_body_led_names(doc, mentions))))
     for m in mentions:
         _government_name(doc, m)
@@ -636,6 +636,19 @@ def _portfolio_title(tok: Token) -> Token | None:
             return head
         cur = head
     return None
+
+
+def _join_last_syllable(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"[Lee Jae] [Yong]": a person's name and one word after it that the NER gave another type,
+    which the name's words hang on in the parse, are one name, unless the word is a known place."""
+    toks = tokens(doc)
+
+    def joins(m: Mention, nxt: Mention) -> bool:
+        last = toks[m.end - 1]
+        return ("Person", 1.0, "ner") in m.reasons and nxt.end - nxt.start == 1 and nxt.source == "ner" \
+            and "Person" not in nxt.type_votes and last.whitespace_ == " " and last.dep_ == "compound" \
+            and last.head.i == nxt.start and toks[nxt.start].pos_ == "PROPN" and not is_place(toks[nxt.start].text)
+    return _join_names(mentions, 0, joins)
 
 
 def _join_body_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
