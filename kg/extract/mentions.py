@@ -486,14 +486,6 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 covered[i] = True
                 i += 1
                 continue
-        if i > 0 and covered[i - 1] and toks[i - 1].whitespace_ == " " and toks[i - 1].dep_ == "compound" \
-                and toks[i - 1].head.i == i and tok.pos_ == "PROPN":
-            before = next((m for m in mentions if m.end == i and m.source == "ner" and ("Person", 1.0, "ner") in m.reasons), None)
-            if before is not None:  # "[Phạm Minh] Chính": the NER stopped before the name's last word
-                before.end = i + 1
-                covered[i] = True
-                i += 1
-                continue
         j = i + 1
         while j < len(doc) and not covered[j] and (
             (toks[j].pos_ == "PROPN" and (_is_capitalised(toks[j]) or _syllable_after_hyphen(doc, j)))
@@ -639,15 +631,16 @@ def _portfolio_title(tok: Token) -> Token | None:
 
 
 def _join_last_syllable(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"[Lee Jae] [Yong]": a person's name and one word after it that the NER gave another type,
-    which the name's words hang on in the parse, are one name, unless the word is a known place."""
+    """"[Phạm Minh] Chính", "[Lee Jae] [Yong]": the NER stopped a person's name before the word its
+    words hang on in the parse, and left that word out ("[Simon Fraser] University" too) or gave it
+    another type; the two are one name, unless the type it gave is a known place's."""
     toks = tokens(doc)
 
     def joins(m: Mention, nxt: Mention) -> bool:
         last = toks[m.end - 1]
-        return ("Person", 1.0, "ner") in m.reasons and nxt.end - nxt.start == 1 and nxt.source == "ner" \
-            and "Person" not in nxt.type_votes and last.whitespace_ == " " and last.dep_ == "compound" \
-            and last.head.i == nxt.start and toks[nxt.start].pos_ == "PROPN" and not is_place(toks[nxt.start].text)
+        return ("Person", 1.0, "ner") in m.reasons and nxt.source in ("ner", "propn") and "Person" not in nxt.type_votes \
+            and last.whitespace_ == " " and last.dep_ == "compound" and nxt.start <= last.head.i < nxt.end \
+            and toks[nxt.start].pos_ == "PROPN" and not (nxt.source == "ner" and is_place(span_text(doc, nxt.start, nxt.end)))
     return _join_names(mentions, 0, joins)
 
 
@@ -1257,8 +1250,7 @@ def _coordinated_plurals(root: Token, start: int, end: int, taken: list[bool]) -
     toks = tokens(root.doc)
 
     def joined(lo: int, hi: int) -> bool:  # only commas and conjunctions between two conjuncts
-        return lo < hi and all(t.text == "," or t.lower_ in ("and", "or") for t in toks[lo:hi]) \
-            and any(t.lower_ in ("and", "or") or t.text == "," for t in toks[lo:hi])
+        return lo < hi and all(t.text == "," or t.lower_ in ("and", "or") for t in toks[lo:hi])
 
     def plural(tok: Token) -> bool:  # (the tagger takes some plurals for singulars: "research institutes")
         return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or (tok.lower_.endswith("s") and not tok.lower_.endswith("ss"))) \
