@@ -574,6 +574,23 @@ POSITIVE = [
     # a name the parser hung inside a title's portfolio is kept (not taken for more of the portfolio)
     ("The accord was signed by the Egyptian Minister of Petroleum Tarek El-Molla and Bandar bin Ibrahim AlKhorayef, "
      "the Saudi Minister of Industry.", "Tarek El-Molla", "signsAgreementWith", "Bandar bin Ibrahim AlKhorayef"),
+    # a relative clause that includes a title and its holder's name makes a set of the noun it describes
+    ("The commission, which includes the economist Ilse Varga, met in Oslo on Monday.", "commission", "includes",
+     "Ilse Varga"),
+    # a body's members, by possessive or "of", are its members
+    ("A new alliance was launched in Lisbon. The alliance's members include Dravon Holdings and Kessler Bank.",
+     "alliance", "includes", "Dravon Holdings"),
+    ("Members of the alliance are Dravon Holdings and Kessler Bank.", "alliance", "includes", "Kessler Bank"),
+    # a name that a phrase with "with" is set after does what the phrase says
+    ("Kessler Bank, with headquarters in Lisbon, reported higher profits.", "Kessler Bank", "locatedIn", "Lisbon"),
+    # the place naming a seat, with the owner after "of"
+    ("The Lisbon headquarters of Kessler Bank was closed on Monday.", "Kessler Bank", "locatedIn", "Lisbon"),
+    # the participle the NER took into a place's name is no part of it
+    ("Lisbon-headquartered Vanta Bank reported higher profits.", "Vanta Bank", "locatedIn", "Lisbon"),
+    # a steelworks is a facility
+    ("The Kelvin Steelworks in Braga will close next year.", "Kelvin Steelworks", "locatedIn", "Braga"),
+    # what a place noun names with "of" is a place, though it looks like a plural
+    ("The port of Leixoes in northern Portugal handled more cargo.", "Leixoes", "locatedIn", "Portugal"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -813,6 +830,11 @@ NEGATIVE = [
     # a name's last syllable that the NER took for a place is part of the name ("[Lee Jae] [Yong]")
     ("The minister meets Kestrel Electronics Chairman Lee Jae Yong, Seoul, South Korea, July 2, 2024.", "Yong",
      "locatedIn", "Seoul"),
+    # a branch office is no seat
+    ("The talks took place at the Japan office of Kessler Bank.", "Kessler Bank", "locatedIn", "Japan"),
+    # "the consortium's members" after "a new consortium" are that set's, not the name's before it
+    ("Ostrel leads a new consortium. The consortium's members are Vanta Bank and Pelham Trust.", "Ostrel",
+     "includes", "Vanta Bank"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -48,6 +48,13 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # a patronymic inside a name makes it a person's, though it begins like a place ("Bandar", a port)
     ("The MoU was signed by Bandar bin Khalid AlMutairi, the Saudi Minister of Industry.",
      "Bandar bin Khalid AlMutairi", "Person"),
+    # a name in apposition to a capitalised title is a person's
+    ("At the meeting, the Foreign Minister (Dewi Larasati) will accompany President Joko Widodo.", "Dewi Larasati",
+     "Person"),
+    ("The mission included the Minister of Planning, Helena Quarto.", "Helena Quarto", "Person"),
+    # a name the NER began late, at its last word ("Samia Suluhu [Hassan]", and Hassan is a city), is one person
+    ("Ugandan President Yoweri Museveni and her Tanzanian counterpart Samia Suluhu Hassan attended.",
+     "Samia Suluhu Hassan", "Person"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

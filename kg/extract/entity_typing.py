@@ -92,6 +92,11 @@ def noun_type(tok: Token) -> str | None:
     return None
 
 
+def _capitalised_title(tok: Token) -> bool:
+    """A title the tagger took for a proper noun ("the Foreign Minister"), outside any name."""
+    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().titles and not tok.ent_type_ == "PERSON"
+
+
 def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     """Add to *m* the typing evidence of the words around it. *places* are the token indices of
     names that are places by the gazetteer or the NER (for "Brazil's Petrobras")."""
@@ -106,9 +111,12 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
 
     # an apposition: "Harman International, a US-based ... provider"; "Pequiven, the ... subsidiary of PDVSA"
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or _capitalised_title(child)):
             vote_noun(child, 2.0, "apposition")
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    # "the Minister of Planning, Simone Tebet", "the Foreign Minister (Retno Marsudi)": a title,
+    # capitalised, that the name stands beside
+    if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or (
+            _capitalised_title(root.head) and toks[m.end - 1].lower_ not in lex.titles)):  # not a title itself
         vote_noun(root.head, 2.0, "apposition")
     # a predicate noun: "Mount Kilimanjaro is a dormant volcano", "Alphabet is a holding company"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":

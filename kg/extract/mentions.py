@@ -86,6 +86,8 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (toks[start].pos_ in ("DET", "PUNCT", "SPACE", "PRON", "CCONJ", "ADP", "PART")
                            or toks[start].is_space or toks[start].lower_ in ("the", "a", "an")):
         start += 1
+    if end - start > 2 and toks[end - 1].tag_ in ("VBN", "VBD") and toks[end - 1].is_lower and toks[end - 2].text in ("-", "–"):
+        end -= 2  # "[Lisbon]-headquartered": the NER took the participle of a place into the name
     while end > start and (toks[end - 1].pos_ in ("PUNCT", "SPACE", "PART", "CCONJ", "ADP", "DET")
                            or toks[end - 1].lower_ in ("'s", "’s", "'", "’")):
         if toks[end - 1].text in (".",) and end - start > 1 and toks[end - 2].text.lower() in ("co", "corp", "inc", "ltd"):
@@ -571,6 +573,15 @@ def _plural_described_as_one(tok: Token) -> bool:
         c.dep_ == "appos" and c.tag_ == "NN" and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
+def _named_place_of(tok: Token) -> bool:
+    """"the port of Leixoes", "the town of Wells": a capitalised word that a place noun names with
+    "of" is a place, even when it looks like a plural."""
+    lex = lexicon()
+    head = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and head.pos_ == "NOUN" and (
+        head.lemma_.lower() in lex.place_nouns or head.lemma_.lower() in lex.facility_nouns)
+
+
 def _join_names(mentions: list[Mention], gap: int, joins: Callable[[Mention, Mention], bool],
                 on_join: Callable[[Mention], None] | None = None) -> list[Mention]:
     """Names merged into the name before them: each name that starts *gap* tokens after another
@@ -633,15 +644,31 @@ def _portfolio_title(tok: Token) -> Token | None:
 def _join_last_syllable(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"[Phạm Minh] Chính", "[Lee Jae] [Yong]": the NER stopped a person's name before the word its
     words hang on in the parse, and left that word out ("[Simon Fraser] University" too) or gave it
-    another type; the two are one name, unless the type it gave is a known place's."""
+    another type; the two are one name, unless the type it gave is a known place's. "Samia Suluhu
+    [Hassan]": the NER began it late, at the word the others hang on."""
     toks = tokens(doc)
+    lex = lexicon()
+    # words that describe a name rather than begin it: "Professor", "Outsourcer [Mitie]"
+    describing = lex.titles | lex.royal_titles | lex.person_nouns | lex.organization_nouns | lex.place_nouns
 
     def joins(m: Mention, nxt: Mention) -> bool:
         last = toks[m.end - 1]
+        if not (last.whitespace_ == " " and last.dep_ == "compound" and nxt.start <= last.head.i < nxt.end
+                and toks[nxt.start].pos_ == "PROPN"):
+            return False
+        if m.source == "propn" and not m.type_votes and ("Person", 1.0, "ner") in nxt.reasons:
+            # "counterpart Samia Suluhu [Hassan]": the NER began the name late; not "Professor [A B]",
+            # nor the end of a capitalised run of title words ("International Market Manager [A B]")
+            return nxt.end - nxt.start == 1 and not (m.start > 0 and _is_capitalised(toks[m.start - 1])) \
+                and not any(t.lower_ in describing for t in toks[m.start:m.end])
         return ("Person", 1.0, "ner") in m.reasons and nxt.source in ("ner", "propn") and "Person" not in nxt.type_votes \
-            and last.whitespace_ == " " and last.dep_ == "compound" and nxt.start <= last.head.i < nxt.end \
-            and toks[nxt.start].pos_ == "PROPN" and not (nxt.source == "ner" and is_place(span_text(doc, nxt.start, nxt.end)))
-    return _join_names(mentions, 0, joins)
+            and not (nxt.source == "ner" and is_place(span_text(doc, nxt.start, nxt.end)))
+
+    def person(m: Mention) -> None:
+        if not m.type_votes:  # the NER's word for the name's head, given to the whole
+            m.source = "ner"
+            m.vote("Person", 1.0, "ner")
+    return _join_names(mentions, 0, joins, person)
 
 
 def _join_body_led_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -997,7 +1024,7 @@ _JUNK = re.compile(r"^[\W\d_]+$")
 def _plausible(span: Span) -> bool:
     text = span.text.strip()
     if len(span) == 1 and span[0].tag_ == "NNPS" and span[0].lower_.rstrip("s") not in lexicon().organization_suffixes \
-            and not is_place(text) and not _plural_described_as_one(span[0]):
+            and not is_place(text) and not _plural_described_as_one(span[0]) and not _named_place_of(span[0]):
         return False  # a people ("Tamils", "Hongkongers"), not an organisation or a place ("the Bahamas" is one)
     if len(text) < 2 or _JUNK.match(text):
         return False
@@ -1158,6 +1185,11 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
             while start < tok.i and taken[start]:
                 start += 1
             chunks.append(doc[start:tok.i + 1])
+        elif tok.i not in roots and tok.dep_ == "poss" and tok.head.lemma_.lower() in _PART_WORDS and any(
+                c.root.lemma_ == tok.lemma_ and c.root.i < tok.i for c in chunks):
+            # the chunker keeps a possessor inside its noun's chunk: "a new alliance ... [the
+            # alliance]'s members" (the set named before; without one, "the bloc" is a name's)
+            chunks.append(doc[tok.left_edge.i:tok.i + 1])
         elif tok.i not in roots and tok.dep_ in _ARGUMENT_DEPS and tok.left_edge.i < tok.i:
             # the chunker drops a noun phrase that holds a name's own chunk: "among [the University
             # of Waikato alumni] attending is A"; take the noun's phrase up to it
@@ -1182,22 +1214,30 @@ def _includes_names(root: Token, taken: list[bool]) -> bool:
         return False  # "the three ministers ..., a list that includes X": the list is the set named before
     for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")):
         if any(c.lower_ in ("which", "that") and c.dep_ == "nsubj" for c in clause.children) and any(
-                taken[c.i] for c in clause.children if c.dep_ == "dobj"):
+                _names_object(c, taken) for c in clause.children if c.dep_ == "dobj"):
             return True
     return False
+
+
+def _names_object(obj: Token, taken: list[bool]) -> bool:
+    """Whether an object names someone: a name, one of its conjuncts, or a name in apposition to
+    it ("includes the economist A")."""
+    return any(taken[t.i] for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")))
 
 
 def _subject_includes_names(root: Token, taken: list[bool]) -> bool:
-    """"The team includes A and B", "the team includes researchers A and B": a team or a group
-    whose members the sentence names is a set, not a reference to a named body."""
-    verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_ not in ("include", "comprise"):
+    """"The team includes A and B", "the team includes researchers A and B", "the alliance's members
+    are A and B": a team or a group whose members the sentence names is a set, not a reference to
+    a named body."""
+    subject = root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PART_WORDS:
+        subject = root.head  # "the alliance's members include A and B"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PART_WORDS:
+        subject = root.head.head  # "members of the alliance are A and B"
+    verb = subject.head
+    if subject.dep_ != "nsubj" or not (verb.lemma_ in ("include", "comprise") or (subject is not root and verb.lemma_ == "be")):
         return False
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        names = [t for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")) if taken[t.i]]
-        if names:
-            return True
-    return False
+    return any(_names_object(c, taken) for c in verb.children if c.dep_ in ("dobj", "attr"))
 
 
 def _made_up_of_names(root: Token, taken: list[bool]) -> bool:

@@ -148,8 +148,10 @@ def agent_of(tok: Token) -> Token | None:
                     return agent
             # an event noun inside a verb's argument: "embarked on a visit to", "leaves on a trip to"
             if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent"):
-                if cur.head.lower_ == "on" and cur.head.head.pos_ in ("NOUN", "PROPN") and entity(cur.head.head):
-                    return cur.head.head  # "Sunak, on a visit to Kyiv, pledged ...": the name the phrase is set after
+                if cur.head.lower_ in ("on", "with") and cur.head.head.pos_ in ("NOUN", "PROPN") and entity(cur.head.head):
+                    # "Sunak, on a visit to Kyiv, pledged ...", "Acme, with headquarters in Lyon, said":
+                    # the name the phrase is set after
+                    return cur.head.head
                 cur = cur.head.head
                 if cur.lemma_ in _COMMENT_VERBS:
                     return None
