@@ -591,6 +591,17 @@ POSITIVE = [
     ("The Kelvin Steelworks in Braga will close next year.", "Kelvin Steelworks", "locatedIn", "Braga"),
     # what a place noun names with "of" is a place, though it looks like a plural
     ("The port of Leixoes in northern Portugal handled more cargo.", "Leixoes", "locatedIn", "Portugal"),
+    # a possessive on the second of two coordinated names is the first's ("X and its subsidiary Y")
+    ("The city's delegation met the leaders of Kessler Group and its subsidiary Kessler Logistics in Lisbon.",
+     "Kessler Group", "includes", "Kessler Logistics"),
+    # a body's description in apposition to its name is the name ("Mercosur, a trade bloc made up of")
+    ("Chile signed a trade deal with Mercosur, a trade bloc made up of Argentina, Brazil, Paraguay and Uruguay.",
+     "Mercosur", "includes", "Brazil"),
+    # a contract awarded to someone is a deal with them
+    ("Vanta Bank awarded a contract to Ostrel on Monday.", "Vanta Bank", "signsAgreementWith", "Ostrel"),
+    # an alliance or a coalition of names is a set of them, countries or firms
+    ("An alliance of Ostrel and Vanta Bank won the bid.", "alliance", "includes", "Vanta Bank"),
+    ("A coalition of Kenya and Uganda won the bid.", "coalition", "includes", "Uganda"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -835,6 +846,14 @@ NEGATIVE = [
     # "the consortium's members" after "a new consortium" are that set's, not the name's before it
     ("Ostrel leads a new consortium. The consortium's members are Vanta Bank and Pelham Trust.", "Ostrel",
      "includes", "Vanta Bank"),
+    # one company's parent, not the names listed beside it after semicolons
+    ("Among the firms that signed were Pellam Water, a subsidiary of Kessler Holdings; Dorn Markets, a grocer; and "
+     "Avery Homes, a builder.", "Kessler Holdings", "includes", "Dorn Markets"),
+    # a named group and its country after "of" is no set of it ("the Adani group of India")
+    ("We signed an agreement with the Kessler group of India to build a terminal.", "Kessler", "includes", "India"),
+    # the networks of countries are theirs, not sets of them
+    ("The project would unite the gas transmission networks of Bulgaria, Greece and Romania.", "networks", "includes",
+     "Greece"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -117,7 +117,7 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
             pool = [m for m in pool if gender.get(m.entity, said) == said]
         if not pool:
             continue
-        target = _most_salient(doc, pool, ref, sent_of)
+        target = _coordinated_owner(doc, ref, pool) or _most_salient(doc, pool, ref, sent_of)
         if target is not None:
             ref.entity = target.entity
             out.append(ref)
@@ -330,6 +330,21 @@ def _described_by(doc: Doc, m: Mention, ref: Mention) -> bool:
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _coordinated_owner(doc: Doc, ref: Mention, pool: list[Mention]) -> Mention | None:
+    """"LG Corporation and its subsidiary", "Lee and his wife": a possessive pronoun on the second
+    of two coordinated nouns is the first's."""
+    pron = tokens(doc)[ref.start]
+    if ref.source != "pronoun" or pron.dep_ != "poss":
+        return None
+    noun = pron.head  # up to the head of the pronoun's phrase: "its [subsidiary] Acme Logistics"
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.head.i >= pron.i:
+        return None
+    first = noun.head
+    return next((m for m in pool if m.start <= first.i < m.end), None)
 
 
 def _most_salient(doc: Doc, pool: list[Mention], ref: Mention, sent_of: dict[int, int]) -> Mention | None:

@@ -1106,6 +1106,9 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         root = chunk.root
         if root.pos_ != "NOUN" or taken[root.i] or grouped[root.i]:
             continue
+        if root.dep_ == "appos" and root.tag_ == "NN" and taken[root.head.i] and root.left_edge.i > 1 \
+                and toks[root.left_edge.i - 1].text == "," and taken[root.left_edge.i - 2]:
+            continue  # "Mercosur, a trade bloc made up of A and B": a description of the name, not a set of its own
         if _plural_description(root) is not None and all(
                 c.lower_ in _COUNT_WORDS for c in root.children if c.i < root.i):
             continue  # "the two leaders": the two people named before (a reference), not a set of its own
@@ -1139,7 +1142,7 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if lemma in lex.collective_nouns or root.lower_ in lex.collective_nouns or _made_up_of_names(root, taken) or (
             root.tag_ == "NNS" and numbered and (listed or quoted)
         ) or (root.tag_ == "NNS" and _heads_names(root, taken)) or people or _includes_names(root, taken) or (
-            lemma in lex.collective_org_nouns and _subject_includes_names(root, taken)
+            lemma in lex.collective_org_nouns and (_subject_includes_names(root, taken) or _of_names(root, taken))
         ) or (listed and _counted_plural(root, chunk.end) is not None):
             start, end = _strip(doc, chunk.start, chunk.end)
             # "Hangzhou's six little dragons": the possessor is not part of the group's name
@@ -1238,6 +1241,15 @@ def _subject_includes_names(root: Token, taken: list[bool]) -> bool:
     if subject.dep_ != "nsubj" or not (verb.lemma_ in ("include", "comprise") or (subject is not root and verb.lemma_ == "be")):
         return False
     return any(_names_object(c, taken) for c in verb.children if c.dep_ in ("dobj", "attr"))
+
+
+def _of_names(root: Token, taken: list[bool]) -> bool:
+    """"an alliance of A and B": a body's noun with the names of its members after "of" (not "the
+    networks of A and B", theirs)."""
+    if root.tag_ != "NN" or root.lemma_.lower() in ("network", "family", "team"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and taken[g.i] and any(taken[x.i] for x in g.conjuncts) for g in c.children) for c in root.children)
 
 
 def _made_up_of_names(root: Token, taken: list[bool]) -> bool:

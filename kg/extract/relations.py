@@ -166,6 +166,9 @@ def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
     kind = noun_type(tok)
     if kind is None or kind == member.type:
         return False
+    lex = lexicon()
+    if tok.lemma_.lower() in lex.collective_org_nouns or tok.lemma_.lower() in lex.collective_nouns:
+        return False  # a bloc, an alliance or a consortium may have people, countries or firms for members
     # whatever the name, no person is one of a set of places or institutions ("the heads of various
     # universities, including Dr X": the heads' list). (A set of people may have countries for members:
     # "observers including Latvia".)

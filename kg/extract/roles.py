@@ -750,6 +750,9 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
             while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
                 cand = cand.head
+        if key is None and cand.pos_ == "NOUN" and cand.dep_ == "appos" and cand.tag_ == "NN" and entity(cand.head) \
+                and cand.head._.kg_type != "Group":
+            key = entity(cand.head)  # "Mercosur, a trade bloc made up of A and B": the name the description is set beside
         if not expand and key is None and cand.pos_ == "NOUN":
             # "the Mumbai-based firm, Mazagon Dock Shipbuilders Limited": the name in apposition
             named_as = next((c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"), None)
