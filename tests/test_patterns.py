@@ -602,6 +602,9 @@ POSITIVE = [
     # an alliance or a coalition of names is a set of them, countries or firms
     ("An alliance of Ostrel and Vanta Bank won the bid.", "alliance", "includes", "Vanta Bank"),
     ("A coalition of Kenya and Uganda won the bid.", "coalition", "includes", "Uganda"),
+    # a place owns the company named first after its possessive, whoever is named after that
+    ("The premier met the chief executive of Japan's Marubeni Corporation Masumi Kakinoki in Hanoi.",
+     "Marubeni Corporation", "locatedIn", "Japan"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -854,6 +857,17 @@ NEGATIVE = [
     # the networks of countries are theirs, not sets of them
     ("The project would unite the gas transmission networks of Bulgaria, Greece and Romania.", "networks", "includes",
      "Greece"),
+    # a place named for the country is in it, not around it
+    ("The tour ends in Linz, in the Upper Austria region of Austria.", "Austria", "locatedIn", "Upper Austria"),
+    # "&" ends an enumeration as "and" does, and splits two known places the NER ran together
+    ("The firm will create jobs in Shannon, Galway, Dundalk, Cork & Dublin.", "Galway", "locatedIn", "Dundalk"),
+    # a place that owns a person after the comma is no container of the place before it
+    ("At the meeting in Ulaanbaatar, South Korea's Vice Foreign Minister Kim Sun-ho spoke.", "Ulaanbaatar",
+     "locatedIn", "South Korea"),
+    # a territory lies only in the country it belongs to
+    ("The governor travels to Taiwan, Korea on a trade mission.", "Taiwan", "locatedIn", "Korea"),
+    # the states of a list are its items, not the container of the place before
+    ("Besides Iowa, the states of Ohio, Texas, Utah, and Maine also took part.", "Iowa", "locatedIn", "Ohio"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -399,6 +399,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
                         and is_place(span_text(doc, t.i + 1, end)))
                     # "Manipal University and University of Wollongong": two organisations' names
                     or (t.lower_ in ("and", "&") and ent.label_ == "ORG" and _two_organisations(doc, start, t.i, end))
+                    # "Cork & Dublin": two known places (not "Trinidad and Tobago", one)
+                    or (t.lower_ in ("and", "&") and is_place(span_text(doc, start, t.i)) and is_place(span_text(doc, t.i + 1, end))
+                        and not is_place(span_text(doc, start, end)))
                     # "French firms Acme and Globex": after a plural noun, names joined by "and" are two
                     or (t.lower_ == "and" and ent.label_ not in ("GPE", "LOC", "FAC") and _after_plural_noun(doc, start)
                         and _is_capitalised(toks[t.i + 1]) and _is_capitalised(toks[t.i - 1]))

@@ -98,6 +98,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
                 if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
+                if p.relation == "locatedIn" and _owner_of_someone(o_tok):
+                    continue  # "in Ulaanbaatar, South Korea's Vice Foreign Minister": the place owns a person, after the comma
                 if p.relation == "locatedIn" and _place_of_the_event(s_tok, o_tok):
                     continue  # "a meeting of the Commission for Africa in Cape Town": where it met, not where it is
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])
@@ -140,10 +142,15 @@ def _country_in_place(thing: Entity, place: Entity) -> bool:
     if thing.type == "Place" and fold(thing.label) in continents():
         return country_of(place.label) is not None  # "in Europe, Japan, ...": a continent is in no country
     code = country_code(thing.label) if thing.type == "Place" else None
+    if code is not None and f" {fold(thing.label)} " in f" {fold(place.label)} " and fold(thing.label) != fold(place.label):
+        return True  # "the Upper Austria region of Austria": a place named for the country is in it, not around it
     continent = continents().get(fold(place.label))
     if code is not None and continent is not None:  # "Japan, northern Africa": Japan is in Asia
         return continent_of_country().get(code, continent) != continent
-    return code is not None and code not in _TERRITORIES and country_of(place.label) is not None
+    if code is None or (container := country_of(place.label)) is None:
+        return False
+    # a territory lies in the country it belongs to ("Hong Kong, China"), not in another ("Taiwan, Korea": two places)
+    return code not in _TERRITORIES or (_TERRITORIES[code] is not None and container not in (code, _TERRITORIES[code]))
 
 
 def _region_in_city(thing: Entity, place: Entity) -> bool:
@@ -151,10 +158,12 @@ def _region_in_city(thing: Entity, place: Entity) -> bool:
     return thing.type == "Place" and place.type == "Place" and region_in_city(thing.label, place.label)
 
 
-#: Territories with country codes of their own that lie in a country ("Hong Kong, China", "Martinique, France").
-_TERRITORIES = frozenset({"HK", "MO", "PR", "GU", "VI", "AS", "MP", "GL", "FO", "GI", "BM", "KY", "VG", "AI", "MS",
-                          "TC", "FK", "NC", "PF", "RE", "GP", "MQ", "YT", "PM", "WF", "AW", "CW", "SX", "BQ", "AX",
-                          "JE", "GG", "IM", "TW", "PS"})
+#: Territories with country codes of their own, and the country each lies in ("Hong Kong, China", "Martinique, France").
+_TERRITORIES = {
+    "HK": "CN", "MO": "CN", "TW": "CN", "PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US",
+    "GL": "DK", "FO": "DK", "GI": "GB", "BM": "GB", "KY": "GB", "VG": "GB", "AI": "GB", "MS": "GB", "TC": "GB",
+    "FK": "GB", "JE": "GB", "GG": "GB", "IM": "GB", "NC": "FR", "PF": "FR", "RE": "FR", "GP": "FR", "MQ": "FR",
+    "YT": "FR", "PM": "FR", "WF": "FR", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "AX": "FI", "PS": None}
 
 
 def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
@@ -181,6 +190,20 @@ def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
 _PEOPLE_TOO = frozenset({"party", "partner", "team", "club", "union", "group", "coalition", "consortium", "movement",
                          "faction", "front", "lobby", "network", "federation", "alliance", "player", "producer",
                          "developer", "maker", "rival", "giant", "powerhouse", "tech", "label"})
+
+
+def _owner_of_someone(place: Token) -> bool:
+    """Whether the place's name is the possessor of a person or an office ("South Korea's Vice
+    Foreign Minister Lee"), not of a place ("Zhejiang's second city")."""
+    place = _name_root(place)
+    owned = place.head
+    if place.dep_ != "poss" or owned.i == place.i:
+        return False
+    toks = tokens(place.doc)
+    after = next((t for t in toks[place.i + 1:owned.i + 1] if t.dep_ != "case"), owned)
+    if after._.kg_type in ("Organization", "Place"):
+        return False  # "Japan's Marubeni Corporation Masumi Kakinoki": the place owns the company named first
+    return owned._.kg_type == "Person" or noun_type(owned) == "Person" or owned.lower_ in lexicon().titles
 
 
 def _place_of_the_event(thing: Token, place: Token) -> bool:
@@ -266,7 +289,7 @@ def _in_list(tok: Token) -> bool:
         return True  # six items or more: a chain of places has at most four ("Gatineau, Quebec, Canada")
     # a conjunction before a verb joins two clauses ("born in Fairfield, New York, and entered
     # service"), and the chain before it stays a chain
-    return any(t.lower_ in ("and", "or") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(
+    return any(t.lower_ in ("and", "or", "&") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(
         x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) for t in run)
 
 
