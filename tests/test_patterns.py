@@ -868,6 +868,12 @@ NEGATIVE = [
     ("The governor travels to Taiwan, Korea on a trade mission.", "Taiwan", "locatedIn", "Korea"),
     # the states of a list are its items, not the container of the place before
     ("Besides Iowa, the states of Ohio, Texas, Utah, and Maine also took part.", "Iowa", "locatedIn", "Ohio"),
+    # a place after a name in a run of commas with no "and" is where the name is, not another side
+    ("Ostrel signed a memorandum with Kelvin State University (KSU), Pennsylvania, USA, to foster research.",
+     "Ostrel", "signsAgreementWith", "Pennsylvania"),
+    # a place owns the party named after its possessive, not the office that follows the party's name
+    ("The minister spoke as London's Labour mayor Ken Livingstone remained in a row over his comments.", "Labour",
+     "locatedIn", "London"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -169,6 +169,12 @@ def test_a_word_of_a_persons_title_is_no_entity() -> None:
     assert "State" not in types and types.get("Antony Blinken") == "Person" and types.get("US") == "Place"
 
 
+def test_the_first_word_of_a_title_after_a_name_is_no_entity() -> None:
+    types = _types("The concession was signed by Hamisi Juma, Director General of the port authority, and "
+                   "Sultan Ahmed Bin Sulayem, Group Chairman and CEO of DP World.")
+    assert "Group" not in types and types.get("DP World") == "Organization", types
+
+
 def test_a_place_before_a_unit_gets_no_vote_as_a_company() -> None:
     # "Toyota's US sales arm": the arm is in the US; neither its noun nor its owner makes the US a company
     graph = kg.build(texts=["Jim Press is chief operating officer of Toyota's US sales arm."])

@@ -279,6 +279,14 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _starts_title(doc: Doc, start: int, end: int, lex) -> bool:
+    """Whether the span and the word after it make a title ("Group Chairman", "Country Head")."""
+    if end >= len(doc) or end - start > 2:
+        return False
+    words = " ".join(t.lower_ for t in tokens(doc)[start:end + 1])
+    return words in lex.titles
+
+
 def _two_organisations(doc: Doc, start: int, conj: int, end: int) -> bool:
     """Whether the words on each side of *conj* ("and") in a span are each an organisation's full
     name ("Delhi University and University of Leeds"): two words or more on each side, each with an
@@ -374,6 +382,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 start += 1
         if start >= end:
             continue
+        if _starts_title(doc, start, end, lex):
+            for t in toks[start:end]:
+                covered[t.i] = True
+            continue  # "Sultan Ahmed bin Sulayem, [Group] Chairman of DP World": the first word of a title
         institution = ent.label_ in ("GPE", "LOC") and _institution_of_place(doc, start, owned)
         if institution:
             start -= 2  # "the [Diocese of] Mannar": the NER found only the place

@@ -22,7 +22,7 @@ from .modality import is_negated  # noqa: F401 (its old home; callers still impo
 from .patterns import PatternSet, RelationPattern
 from .places import continent_of_country, continents, fold
 from .records import Entity, Evidence, Position, Relation
-from .roles import FINDERS, entity, role_entities
+from .roles import FINDERS, entity, name_end, role_entities
 from .tokens import tokens
 
 
@@ -200,10 +200,15 @@ def _owner_of_someone(place: Token) -> bool:
     if place.dep_ != "poss" or owned.i == place.i:
         return False
     toks = tokens(place.doc)
+    titles = lexicon().titles
     after = next((t for t in toks[place.i + 1:owned.i + 1] if t.dep_ != "case"), owned)
     if after._.kg_type in ("Organization", "Place"):
-        return False  # "Japan's Marubeni Corporation Masumi Kakinoki": the place owns the company named first
-    return owned._.kg_type == "Person" or noun_type(owned) == "Person" or owned.lower_ in lexicon().titles
+        # "Japan's Marubeni Corporation Masumi Kakinoki": the place owns the company named first; not
+        # "London's Labour mayor Ken Livingstone", where an office follows the name
+        end = name_end(place.doc, after.i)
+        if end < len(toks) and not (toks[end].lower_ in titles or noun_type(toks[end]) == "Person"):
+            return False
+    return owned._.kg_type == "Person" or noun_type(owned) == "Person" or owned.lower_ in titles
 
 
 def _place_of_the_event(thing: Token, place: Token) -> bool:

@@ -279,7 +279,7 @@ def name_after(tok: Token) -> Token | None:
 def _possessed_name(doc, i: int) -> Token | None:
     """"with Morocco's OCP": the name a possessor written after *tok* owns is the one meant."""
     toks = tokens(doc)
-    k = _name_end(doc, i)
+    k = name_end(doc, i)
     if k < len(doc) and toks[k].lower_ in ("'s", "’s"):
         k += 1
     elif toks[k - 1].lower_ not in ("'s", "’s"):
@@ -292,7 +292,7 @@ def _administrative_name(doc, i: int) -> Token | None:
     """"in the US state of Texas": the name after "the <place> state of" is where the text points
     (the place nouns of the lexicon, as :func:`resolve_token` reads "the German state of X")."""
     toks = tokens(doc)
-    k = _name_end(doc, i)  # the token after the name
+    k = name_end(doc, i)  # the token after the name
     if k + 2 < len(doc) and toks[k].lemma_.lower() in lexicon().place_nouns and toks[k + 1].lower_ == "of" \
             and entity(toks[k + 2]):
         return toks[k + 2]
@@ -497,7 +497,7 @@ def _name_start(doc, i: int) -> int:
     return i
 
 
-def _name_end(doc, i: int) -> int:
+def name_end(doc, i: int) -> int:
     """The token after the name that token *i* belongs to."""
     toks = tokens(doc)
     key = entity(toks[i])
@@ -527,7 +527,7 @@ def _has_own_place(tok: Token) -> bool:
     """Whether the name of *tok* is followed by "in"/"at" (a list item with its own place)."""
     doc = tok.doc
     toks = tokens(doc)
-    j = _name_end(doc, tok.i)
+    j = name_end(doc, tok.i)
     if j >= len(doc) or toks[j].lower_ not in ("in", "at"):
         return False
     place = name_after(toks[j])  # "Norway in October" has no place of its own
@@ -542,6 +542,15 @@ def _place_of_another(tok: Token) -> bool:
     if i > 0 and toks[i - 1].lower_ == "the":
         i -= 1
     return i >= 2 and toks[i - 1].lower_ in ("in", "at") and entity(toks[i - 2]) not in (None, key)
+
+
+def _location_after_name(conj: Token, tok: Token) -> bool:
+    """"Penn State University (PSU), Pennsylvania, USA": a place the parser made a conjunct of a
+    name of another type, in a run of commas with no "and" or "or", is where the name is, not an
+    item of a list."""
+    if conj._.kg_type != "Place" or tok._.kg_type in (None, "Place", "Group"):
+        return False
+    return not any(c.dep_ == "cc" for x in (tok, *tok.conjuncts) for c in x.children)
 
 
 def _listed_before(tok: Token) -> list[Token]:
@@ -579,7 +588,7 @@ def _surface_list(tok: Token) -> list[Token]:
 
     def gap_ok(lo: int, hi: int) -> bool:
         # "A, the India-registered B, and C": the words that describe the next item are no gap
-        item = range(hi, _name_end(doc, hi))
+        item = range(hi, name_end(doc, hi))
         between = [t for t in toks[lo:hi] if t.i not in aside and not (
             t.head.i in item and t.dep_ in ("amod", "compound", "det", "nmod", "npadvmod", "punct", "advmod")
             and not entity(t) and t.lower_ not in (",", "and"))]
@@ -597,7 +606,7 @@ def _surface_list(tok: Token) -> list[Token]:
         # nor is a possessive pronoun ("Gazprom, its unit Gazpromneft")
         if toks[j].tag_ == "PRP$":
             return True
-        k = _name_end(doc, j)
+        k = name_end(doc, j)
         return k < len(doc) and toks[k].tag_ == "POS"
 
     aside = _asides(sent)
@@ -612,7 +621,7 @@ def _surface_list(tok: Token) -> list[Token]:
             break
         out.append(toks[j])
         i = _name_start(doc, j)
-    end = _name_end(doc, tok.i)
+    end = name_end(doc, tok.i)
     while True:  # rightwards
         j = end
         while j < sent.end and not (entity(toks[j]) and toks[j]._.kg_type == kind and j not in aside
@@ -621,13 +630,13 @@ def _surface_list(tok: Token) -> list[Token]:
         if j >= sent.end or not gap_ok(end, j) or _speaker(toks[j]):
             break
         out.append(toks[j])
-        end = _name_end(doc, j)
+        end = name_end(doc, j)
     return out
 
 
 def _speaker(tok: Token) -> bool:
     """"A, B and C, Lord Rennard said": a name after a list that says what went before is no item of it."""
-    root = tok.doc[_name_start(tok.doc, tok.i):_name_end(tok.doc, tok.i)].root
+    root = tok.doc[_name_start(tok.doc, tok.i):name_end(tok.doc, tok.i)].root
     return root.dep_ == "nsubj" and root.head.lemma_ in _SAYING and root.head.i > root.i
 
 
@@ -725,7 +734,8 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
     if expand:
         # "in France and Oporto in Portugal": a conjunct with a place of its own is another item
         # (a visit or a deal takes in every item, each with its place: "visited Airbus in Broughton and Toyota in Deeside")
-        candidates += [c for c in tok.conjuncts if c.i > tok.i and (named or not _has_own_place(c)) and not _place_of_another(c)]
+        candidates += [c for c in tok.conjuncts if c.i > tok.i and (named or not _has_own_place(c)) and not _place_of_another(c)
+                       and not _location_after_name(c, tok)]
         # "visits to Poland and Norway in October and to the UAE in November"
         if tok.dep_ == "pobj":
             for prep in tok.head.conjuncts:
@@ -748,7 +758,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 continue
         if expand and named and cand._.kg_type == "Group":
             # a group's first word ("with [two] airlines — A and B", read from the words): its head noun
-            while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < _name_end(cand.doc, cand.i):
+            while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < name_end(cand.doc, cand.i):
                 cand = cand.head
         if key is None and cand.pos_ == "NOUN" and cand.dep_ == "appos" and cand.tag_ == "NN" and entity(cand.head) \
                 and cand.head._.kg_type != "Group":
@@ -761,7 +771,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                     and entity(toks[cand.i + 2]) and toks[cand.i + 2]._.kg_type != "Group":
                 # the same, the parser having hung the name elsewhere; an apposition ends with its name
                 # ("the Mumbai-based firm, Mazagon Dock Ltd (MDL)."), unlike "Scotland's regiments, Labour MPs will"
-                end = _name_end(cand.doc, cand.i + 2)
+                end = name_end(cand.doc, cand.i + 2)
                 if end >= len(toks) or toks[end].is_punct:
                     named_as = toks[cand.i + 2]
             key = entity(named_as) if named_as is not None else None
