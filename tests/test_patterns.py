@@ -874,6 +874,8 @@ NEGATIVE = [
     # a place owns the party named after its possessive, not the office that follows the party's name
     ("The minister spoke as London's Labour mayor Ken Livingstone remained in a row over his comments.", "Labour",
      "locatedIn", "London"),
+    # money spent in a place is no time spent there
+    ("With the new plant, Ostrel will have spent $5 billion in Mexico since 2015.", "Ostrel", "visited", "Mexico"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -175,6 +175,11 @@ def test_the_first_word_of_a_title_after_a_name_is_no_entity() -> None:
     assert "Group" not in types and types.get("DP World") == "Organization", types
 
 
+def test_the_first_word_of_a_states_official_name_is_no_entity() -> None:
+    types = _types("The minister landed at the airport in Phnom Penh, Kingdom of Cambodia, on Monday.")
+    assert "Kingdom" not in types and types.get("Cambodia") == "Place", types
+
+
 def test_a_place_before_a_unit_gets_no_vote_as_a_company() -> None:
     # "Toyota's US sales arm": the arm is in the US; neither its noun nor its owner makes the US a company
     graph = kg.build(texts=["Jim Press is chief operating officer of Toyota's US sales arm."])

@@ -279,6 +279,19 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+#: The words that begin a state's official name ("Kingdom of Cambodia", "Sultanate of Oman").
+_STATE_WORDS = frozenset({"kingdom", "republic", "sultanate", "emirate", "principality", "state", "commonwealth",
+                          "federation", "grand duchy"})
+
+
+def _proper_run_end(doc: Doc, i: int) -> int:
+    """The token after the run of proper nouns that starts at *i*."""
+    toks = tokens(doc)
+    while i < len(doc) and toks[i].pos_ == "PROPN":
+        i += 1
+    return i
+
+
 def _starts_title(doc: Doc, start: int, end: int, lex) -> bool:
     """Whether the span and the word after it make a title ("Group Chairman", "Country Head")."""
     if end >= len(doc) or end - start > 2:
@@ -382,6 +395,10 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 start += 1
         if start >= end:
             continue
+        if end - start == 1 and toks[start].lower_ in _STATE_WORDS and end + 1 < len(doc) and toks[end].lower_ == "of" \
+                and fold(span_text(doc, end + 1, _proper_run_end(doc, end + 1))) in country_names():
+            covered[start] = True
+            continue  # "Phnom Penh, [Kingdom] of Cambodia": a word of a country's official name, not a name of its own
         if _starts_title(doc, start, end, lex):
             for t in toks[start:end]:
                 covered[t.i] = True
