@@ -605,6 +605,12 @@ POSITIVE = [
     # a place owns the company named first after its possessive, whoever is named after that
     ("The premier met the chief executive of Japan's Marubeni Corporation Masumi Kakinoki in Hanoi.",
      "Marubeni Corporation", "locatedIn", "Japan"),
+    # a headline's two sides, a comma between them ("A, B sign deal")
+    ("Nepal, India sign long-term power pact", "Nepal", "signsAgreementWith", "India"),
+    # two sides enter into a deal together
+    ("Kelvin University and Marsh College enter into MoU", "Kelvin University", "signsAgreementWith", "Marsh College"),
+    # a headline's "signs" that the tagger takes for a noun
+    ("Ministry of Transport signs MoU with Port Kelang", "Ministry of Transport", "signsAgreementWith", "Port Kelang"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
