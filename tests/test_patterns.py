@@ -611,6 +611,11 @@ POSITIVE = [
     ("Kelvin University and Marsh College enter into MoU", "Kelvin University", "signsAgreementWith", "Marsh College"),
     # a headline's "signs" that the tagger takes for a noun
     ("Ministry of Transport signs MoU with Port Kelang", "Ministry of Transport", "signsAgreementWith", "Port Kelang"),
+    # a finite verb of going that the parser hung on its subject as a clause ("[a delegation] travelled to")
+    ("A delegation travelled to Miami on Tuesday.", "delegation", "visited", "Miami"),
+    # the signed copies of a deal exchanged between two sides
+    ("The second MoU was exchanged between Ostrel and Vanta Bank on Monday.", "Ostrel", "signsAgreementWith",
+     "Vanta Bank"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -882,6 +887,8 @@ NEGATIVE = [
      "locatedIn", "London"),
     # money spent in a place is no time spent there
     ("With the new plant, Ostrel will have spent $5 billion in Mexico since 2015.", "Ostrel", "visited", "Mexico"),
+    # views exchanged are no deal
+    ("Views were exchanged between Ostrel and Vanta Bank on Monday.", "Ostrel", "signsAgreementWith", "Vanta Bank"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

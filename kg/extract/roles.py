@@ -23,6 +23,9 @@ _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp")
 # words that stand for the whole they belong to: "NATO members", "its subsidiaries include"
 _PASSIVE_SUBJECT_VERBS = frozenset({"schedule", "expect", "set", "slate", "make", "compose", "form", "base", "locate",
                                     "headquarter", "situate", "comprise"})
+# verbs of going somewhere, whose participle on a noun is the noun's going ("a delegation travelled to
+# Miami", parsed as a noun and a clause on it; "officials flown to Kyiv" went there too)
+_MOTION_VERBS = frozenset({"travel", "arrive", "fly", "journey", "land", "head", "go", "come"})
 # verbs of commenting on an event: "China welcomed the visit", "Trump criticized the deal with
 # Iran" — their subject is not the one who visits or signs
 _COMMENT_VERBS = frozenset({"welcome", "criticize", "criticise", "condemn", "denounce", "oppose", "reject", "praise",
@@ -93,9 +96,11 @@ def agent_of(tok: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
             if cur is tok and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (
-                    (cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS) or cur.tag_ == "VBG") and not _among(cur.head):
+                    (cur.tag_ == "VBN" and cur.lemma_ in _PASSIVE_SUBJECT_VERBS) or cur.tag_ == "VBG"
+                    or (cur.tag_ in ("VBN", "VBD") and cur.lemma_ in _MOTION_VERBS)) and not _among(cur.head):
                 # "the forum, made up of A and B", "the delegation comprising A and B", "Cameron,
-                # visiting Kyiv, promised": the noun the participle describes (an active one's agent);
+                # visiting Kyiv, promised", "a delegation travelled to Miami" (a finite verb the parser
+                # hung on its subject): the noun the participle describes (an active one's agent);
                 # but "A is among the leaders attending": A, the subject the climb finds
                 return cur.head
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
