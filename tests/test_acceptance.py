@@ -107,8 +107,8 @@ def test_test_split_score(tmp_path):
     score = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(test), "--pred", str(out)],
                            capture_output=True, text=True, check=True)
     f1 = float(re.search(r"^F1=([0-9.]+)", score.stdout.splitlines()[-1]).group(1))
-    # measured 0.461; the floor only ever goes up
-    assert f1 >= 0.44, score.stdout
+    # measured 0.463; the floor only ever goes up
+    assert f1 >= 0.45, score.stdout
 
 
 @pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
