@@ -94,7 +94,7 @@ def noun_type(tok: Token) -> str | None:
 
 def _capitalised_title(tok: Token) -> bool:
     """A title the tagger took for a proper noun ("the Foreign Minister"), outside any name."""
-    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().titles and not tok.ent_type_ == "PERSON"
+    return tok.pos_ == "PROPN" and tok.lower_ in lexicon().titles and tok.ent_type_ != "PERSON"
 
 
 def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
