@@ -616,6 +616,9 @@ POSITIVE = [
     # the signed copies of a deal exchanged between two sides
     ("The second MoU was exchanged between Ostrel and Vanta Bank on Monday.", "Ostrel", "signsAgreementWith",
      "Vanta Bank"),
+    # a body's member countries listed in brackets after its name
+    ("Talks covered ties between the Andean Community (Peru, Bolivia, Ecuador and Colombia) and Mercosur.",
+     "Andean Community", "includes", "Bolivia"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -889,6 +892,9 @@ NEGATIVE = [
     ("With the new plant, Ostrel will have spent $5 billion in Mexico since 2015.", "Ostrel", "visited", "Mexico"),
     # views exchanged are no deal
     ("Views were exchanged between Ostrel and Vanta Bank on Monday.", "Ostrel", "signsAgreementWith", "Vanta Bank"),
+    # names in brackets that are no places are no members ("Grammy Awards (A, B and C)": the works)
+    ("She won two Grammy Awards (Blue Harbour, Night Train and Silver Lake) last year.", "Grammy Awards", "includes",
+     "Night Train"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

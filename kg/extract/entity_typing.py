@@ -118,6 +118,11 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or (
             _capitalised_title(root.head) and toks[m.end - 1].lower_ not in lex.titles)):  # not a title itself
         vote_noun(root.head, 2.0, "apposition")
+    # "Mercosur (Brazil, Paraguay, Argentina and Uruguay)": a name with its member countries in brackets is a body's
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > 0 and toks[child.i - 1].text == "(" \
+                and child.ent_type_ == "GPE" and any(c.ent_type_ == "GPE" for c in child.conjuncts) and m.end <= child.i - 1:
+            m.vote("Organization", 2.0, "its members listed in brackets")
     # a predicate noun: "Mount Kilimanjaro is a dormant volcano", "Alphabet is a holding company"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         for child in root.head.children:
