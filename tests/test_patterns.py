@@ -619,6 +619,10 @@ POSITIVE = [
     # a body's member countries listed in brackets after its name
     ("Talks covered ties between the Andean Community (Peru, Bolivia, Ecuador and Colombia) and Mercosur.",
      "Andean Community", "includes", "Bolivia"),
+    # people listed after a plural title are its holders, not its portfolios
+    ("The envoy will meet top political leaders, including two former prime ministers, Labour Party president Amos "
+     "Kiprono Ruto, and Green Party chairman Tendai Moyo Banda.", "top political leaders", "includes",
+     "Tendai Moyo Banda"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -981,6 +981,10 @@ def _office(doc: Doc, m: Mention) -> bool:
     if is_place(span_text(doc, m.start, m.end)):
         return False  # "the foreign ministers of India and China": countries, not portfolios
     tok = span_root(doc, m.start, m.end)
+    if ("Person", 1.0, "ner") in m.reasons or (m.start > 0 and toks[m.start - 1].lower_ in lexicon().titles):
+        # "two former prime ministers, Nepali Congress president A, and CPN-UML chairman B": people
+        # listed after a plural title are its holders, not its portfolios
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and _plural_title(tok.head.head.lower_)
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
         if _plural_title(tok.lower_):
