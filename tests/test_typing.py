@@ -55,6 +55,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # a name the NER began late, at its last word ("Samia Suluhu [Hassan]", and Hassan is a city), is one person
     ("Ugandan President Yoweri Museveni and her Tanzanian counterpart Samia Suluhu Hassan attended.",
      "Samia Suluhu Hassan", "Person"),
+    # no person is owned: a lone word that the NER calls a person, owned by someone, is a company
+    ("Since last year, Kestrawn has been wholly owned by the Ministry of Defence.", "Kestrawn", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

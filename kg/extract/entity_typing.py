@@ -242,6 +242,14 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
                          and any(g.dep_ == "agent" for g in c.children)), None)
         if verb is not None:
             m.vote("Organization", 1.2, f"owns or is owned ('{verb.text}')")
+    elif m.end - m.start == 1 and m.title is None and m.source != "places" and (
+            (root.dep_ == "nsubjpass" and root.head.pos_ == "VERB" and root.head.lemma_ in _OWNING
+             and any(c.dep_ == "agent" for c in root.head.children))):
+        # "Forgemasters is now owned by the Ministry of Defence": no person is owned, whatever the NER
+        # said of a lone word (the buyer may still be one: "Musk bought Twitter")
+        m.vote("Organization", 1.2, f"is owned ('{root.head.text}')")
+    if not any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons) and m.source != "places":
+        head = root.head
         # "Indonesia joined BRICS as a full member": what one joins is a body
         if root.dep_ == "dobj" and head.lemma_ in ("join", "rejoin"):
             member = any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
