@@ -623,6 +623,9 @@ POSITIVE = [
     ("The envoy will meet top political leaders, including two former prime ministers, Labour Party president Amos "
      "Kiprono Ruto, and Green Party chairman Tendai Moyo Banda.", "top political leaders", "includes",
      "Tendai Moyo Banda"),
+    # a name's description holds whatever the clause around it weighs or hopes
+    ("Ostrel is considering a bid for the Kelvin Mine, located in Western Australia.", "Kelvin Mine", "locatedIn",
+     "Western Australia"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -899,6 +902,8 @@ NEGATIVE = [
     # names in brackets that are no places are no members ("Grammy Awards (A, B and C)": the works)
     ("She won two Grammy Awards (Blue Harbour, Night Train and Silver Lake) last year.", "Grammy Awards", "includes",
      "Night Train"),
+    # but not one the text negates
+    ("The Kelvin Mine is not located in Western Australia.", "Kelvin Mine", "locatedIn", "Western Australia"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -68,6 +68,11 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         mood = REPORTED
         if p.check_negation and trigger is not None:
             mood = modality(trigger)
+            if mood != REPORTED and p.relation not in EVENT_KINDS and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
+                    and not any(c.dep_ == "neg" for c in trigger.children):
+                # "an interest in the Wodgina project, located in Western Australia": a description of a
+                # name holds whatever the clause it sits in hopes or weighs
+                mood = REPORTED
             # speculation gives nothing; a cancelled or denied visit or signing still gives an event
             if mood is None or (mood not in ASSERTED and p.relation not in EVENT_KINDS) or (
                     p.reported_only and mood != REPORTED):
