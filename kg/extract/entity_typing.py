@@ -226,8 +226,11 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         if owner is not None:
             m.vote("Organization", 1.2, f"owned by the place '{owner.text}'")
     # "Instagram is owned by Meta", "Meta acquired Instagram", "Instagram, (which is) owned by Meta":
-    # what is owned or bought, and who owns it, are companies, unless the NER says a person
-    if not any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons) and m.source != "places":
+    # what is owned or bought, and who owns it, are companies, unless the NER says a person; but no
+    # person is owned: a lone word owned by someone is a company whatever the NER said of it
+    # ("Forgemasters is owned by the Ministry of Defence"; the buyer may be a person: "Musk bought Twitter")
+    ner_person = any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons)
+    if m.source != "places":
         head = root.head
         if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in _OWNING:
             verb = head.head
@@ -240,16 +243,11 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         else:
             verb = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_ in _OWNING
                          and any(g.dep_ == "agent" for g in c.children)), None)
-        if verb is not None:
+        owned_lone_word = root.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.children) \
+            and m.end - m.start == 1 and m.title is None
+        if verb is not None and (not ner_person or owned_lone_word):
             m.vote("Organization", 1.2, f"owns or is owned ('{verb.text}')")
-    elif m.end - m.start == 1 and m.title is None and m.source != "places" and (
-            (root.dep_ == "nsubjpass" and root.head.pos_ == "VERB" and root.head.lemma_ in _OWNING
-             and any(c.dep_ == "agent" for c in root.head.children))):
-        # "Forgemasters is now owned by the Ministry of Defence": no person is owned, whatever the NER
-        # said of a lone word (the buyer may still be one: "Musk bought Twitter")
-        m.vote("Organization", 1.2, f"is owned ('{root.head.text}')")
-    if not any(kind == "Person" and reason == "ner" for kind, _, reason in m.reasons) and m.source != "places":
-        head = root.head
+    if not ner_person and m.source != "places":
         # "Indonesia joined BRICS as a full member": what one joins is a body
         if root.dep_ == "dobj" and head.lemma_ in ("join", "rejoin"):
             member = any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)

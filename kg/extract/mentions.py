@@ -281,7 +281,7 @@ def _office_place_end(doc: Doc, start: int, end: int) -> int | None:
 
 #: The words that begin a state's official name ("Kingdom of Cambodia", "Sultanate of Oman").
 _STATE_WORDS = frozenset({"kingdom", "republic", "sultanate", "emirate", "principality", "state", "commonwealth",
-                          "federation", "grand duchy"})
+                          "federation", "duchy"})
 
 
 def _proper_run_end(doc: Doc, i: int) -> int:
@@ -1035,7 +1035,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
                 last = min(prep.right_edge.i + 1, m.end)
                 # (a person's span that the portfolio's phrase runs to the end of: the parser hung the
                 # name in it, "Minister of Petroleum Tarek El-Molla"; the name is kept as it was)
-                if last < m.end or not ("Person", 1.0, "ner") in m.reasons:
+                if last < m.end or ("Person", 1.0, "ner") not in m.reasons:
                     m.title = " ".join(words[k:last - (m.start - k - n)])
                     m.title_span = (m.title_span[0], last)
                     m.start = last
