@@ -626,6 +626,28 @@ POSITIVE = [
     # a name's description holds whatever the clause around it weighs or hopes
     ("Ostrel is considering a bid for the Kelvin Mine, located in Western Australia.", "Kelvin Mine", "locatedIn",
      "Western Australia"),
+    # a body whose name ends in "of" and a place the article names is in that place (not a school's region)
+    ("Malawi signed the accord. The Ministry of Fisheries of Malawi will run the scheme.",
+     "Ministry of Fisheries of Malawi", "locatedIn", "Malawi"),
+    # more objects of the verb after "along with"
+    ("The delegation included General Alda Renk along with Minister Marco Tesh, Minister Ivo Brand and others.",
+     "delegation", "includes", "Ivo Brand"),
+    # a list of members the parser split at its first comma, after the body and "members"
+    ("In return, SADC members Zambia, Malawi, Botswana, and Namibia will expand market access for farm goods.", "SADC",
+     "includes", "Botswana"),
+    # three sides of one agreement, each pair of them
+    ("Egypt, Ethiopia and Sudan are expected to sign an agreement on the dam.", "Ethiopia", "signsAgreementWith", "Sudan"),
+    # an agreement named by its two sides, with no verb
+    ("What to expect from the Kenya-Tanzania agreement to build a railway", "Kenya", "signsAgreementWith", "Tanzania"),
+    # a fronted "his" refers forward to the subject, even of a verb that comments ("welcomed")
+    ("As part of his state visit to Malawi, President Ivo Brand was welcomed with a ceremony.",
+     "Ivo Brand", "visited", "Malawi"),
+    # "the Asian country" is one of Asia's
+    ("China and Brazil signed a deal in Beijing. Minister Ivo Brand of Brazil led the official Brazilian mission to "
+     "the Asian country in May.", "Ivo Brand", "visited", "China"),
+    # of two subjects the parser gave one verb, the nearest before it
+    ("Kenya/Uganda – A week before Malawi officially joined COMESA, the two leaders met in Nairobi.",
+     "COMESA", "includes", "Malawi"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -904,6 +926,19 @@ NEGATIVE = [
      "Night Train"),
     # but not one the text negates
     ("The Kelvin Mine is not located in Western Australia.", "Kelvin Mine", "locatedIn", "Western Australia"),
+    # the visitors' country named before a trip noun that has a destination
+    ("Launching the first official U.S. visit to Laos since 1975, Secretary Ivo Brand arrived on Monday.",
+     "Ivo Brand", "visited", "U.S."),
+    # "the two countries" are countries, not a port and its country
+    ("The emir visited the port of Duqm, Oman. Two other pacts were also signed by the two countries on Thursday.",
+     "Duqm", "signsAgreementWith", "Oman"),
+    # a place that describes the members of a consortium is none of them
+    ("They plan to form a consortium of UK and Kenyan universities.", "consortium", "includes", "UK"),
+    # a deal that was not signed
+    ("The India-Japan deal was not signed.", "India", "signsAgreementWith", "Japan"),
+    # in the race to buy is no purchase
+    ("Halvor Mining is also in the race for acquiring national carrier Air Selvia.", "Halvor Mining", "includes",
+     "Air Selvia"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

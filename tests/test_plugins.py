@@ -348,3 +348,35 @@ def test_a_pattern_file_that_gives_one_id_twice_is_refused(tmp_path: Path) -> No
     path.write_text(json.dumps(twice), encoding="utf-8")
     with pytest.raises(InputError, match="second pattern with this id"):
         load_pattern_file(path)
+
+
+def test_without_child_keeps_a_pattern_off_a_node_with_that_child(nlp, tmp_path: Path) -> None:
+    """A user pattern's ``without_child``: "acquired Y" but not "acquired Y from Z" (a sale between two)."""
+    from copy import deepcopy
+
+    narrowed = deepcopy(ACQUIRED)
+    narrowed["patterns"][0]["without_child"] = {"trigger": {"DEP": ["prep"], "LOWER": ["from"]}}
+    path = tmp_path / "narrowed.json"
+    path.write_text(json.dumps(narrowed), encoding="utf-8")
+    text = "Acme Corp acquired Globex Inc on Monday. Initech acquired Umbrella Corp from Hooli in March."
+    acquired = URIRef(KG_NS + "acquired")
+    pairs = {(label(g, s), label(g, o)) for g in [kg.build(texts=[text], patterns=[path]).graph]
+             for s, o in g.subject_objects(acquired)}
+    assert ("Acme Corp", "Globex Inc") in pairs
+    assert not any(s == "Initech" for s, _ in pairs)
+
+
+@pytest.mark.parametrize("without", [{"nowhere": {"DEP": ["prep"]}}, {"trigger": {"TAG": ["IN"]}},
+                                     {"trigger": {"DEP": "prep"}}, {"trigger": {}}])
+def test_a_bad_without_child_is_refused_in_one_line(tmp_path: Path, without: dict) -> None:
+    from copy import deepcopy
+
+    from kg.errors import InputError
+    from kg.extract.patterns import load_pattern_file
+
+    bad = deepcopy(ACQUIRED)
+    bad["patterns"][0]["without_child"] = without
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(InputError, match="without_child maps RIGHT_IDs"):
+        load_pattern_file(path)

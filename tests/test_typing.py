@@ -57,6 +57,13 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
      "Samia Suluhu Hassan", "Person"),
     # no person is owned: a lone word that the NER calls a person, owned by someone, is a company
     ("Since last year, Kestrawn has been wholly owned by the Ministry of Defence.", "Kestrawn", "Organization"),
+    # only bodies have headquarters; "which" is said of things, not people
+    ("THTF is part of Tongfang Global, which has its headquarters in Hong Kong.", "Tongfang Global", "Organization"),
+    ("Huntington Bancshares of Columbus is buying Akron-based Brenco Corp. in a deal.", "Huntington Bancshares",
+     "Organization"),
+    # Malay place words at the start of a name
+    ("The investment will turn Tanjung Malim, Perak into the biggest automobile hub in the region.",
+     "Tanjung Malim", "Place"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

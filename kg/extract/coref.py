@@ -18,10 +18,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import is_city
+from .countries import country_code, is_city
 from .entities import is_country
 from .lexicon import lexicon
 from .mentions import PLURAL_COUNTS, Mention
+from .places import continent_of_country
 from .records import Entity
 from .tokens import span_root, span_text, tokens
 
@@ -97,6 +98,12 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                              and is_country(entities[m.entity]) and not _described_by(doc, m, ref)]
                 # "the government" is a country's; "the country" may be an island or a region named before
                 pool = countries if countries or noun == "government" else pool
+                # "the Asian country", "the African nation": one of that continent
+                continent = next((_CONTINENT_ADJECTIVES[t.lower_] for t in toks[ref.start:ref.end - 1]
+                                  if t.lower_ in _CONTINENT_ADJECTIVES), None)
+                if continent is not None:
+                    pool = [m for m in pool if continent_of_country().get(
+                        country_code(entities[m.entity].label) or "") in (continent, None)]
                 # among the countries of the last few sentences, if any: the article moves on
                 pool = [m for m in pool if here - sent_of.get(m.start, 0) <= RECENT] or pool
                 counts = Counter(m.entity for m in pool)
@@ -127,6 +134,9 @@ def resolve_references(doc: Doc, entities: dict[str, Entity], resolved: list[Men
                 anchors = sorted([*anchors, ref], key=lambda m: m.start)
     return out
 
+
+#: Adjectives of continents that say which country "the Asian country" can be (codes of ``continents``).
+_CONTINENT_ADJECTIVES = {"asian": "AS", "african": "AF", "european": "EU"}
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m",
@@ -166,6 +176,7 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     want = next(iter(ref.type_votes), "Thing")
     words = [t.lower_ for t in toks[ref.start:ref.end] if t.lower_ not in ("the", "these", "those", "all")]
     count = PLURAL_COUNTS.get(words[0]) if len(words) > 1 else None  # "the two sides", "both firms"
+    countries = bool(words) and words[-1] in ("countries", "nations")
     here = sent_of.get(ref.start, 0)
     # the names of the window, before the reference
     window = [m for m in anchors if m.entity and m.start < ref.start and here - sent_of.get(m.start, 0) <= 2]
@@ -186,6 +197,8 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
             continue
         if count is not None and len(keys) != count:
             continue
+        if countries and not all(is_country(entities[k]) for k in keys):
+            continue  # "the two countries" after "Duqm, Oman": a city is no country
         # "They have sought support in the U.K., France ...": a subject stands for the last list of
         # actors that was a subject, before any later list of places
         actors = kinds <= {"Person", "Organization"}
@@ -198,7 +211,8 @@ def _plural_antecedent(doc: Doc, ref: Mention, anchors: list[Mention], entities:
     # names any of the wanted type names exactly two of one type
     for back in range(3):
         keys = list(dict.fromkeys(m.entity for m in window if sent_of.get(m.start, 0) == here - back and (
-            entities[m.entity].type == want or (want == "Thing" and entities[m.entity].type in ("Person", "Organization", "Place")))))
+            entities[m.entity].type == want or (want == "Thing" and entities[m.entity].type in ("Person", "Organization", "Place")))
+            and (not countries or is_country(entities[m.entity]))))
         if keys:
             return tuple(keys) if len(keys) == 2 and len({entities[k].type for k in keys}) == 1 else best
     return best

@@ -136,6 +136,16 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ == "headquartered" or any(
             c.dep_ == "advcl" and c.lower_ == "headquartered" and c.i < root.i for c in root.head.children)):
         m.vote("Organization", 1.5, "headquartered somewhere")
+    # "Tongfang Global, which has its headquarters in Hong Kong", "X has its head office in Y"
+    having = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "have" else []
+    having += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "have"]
+    if any(c.dep_ == "dobj" and c.lemma_ in _HEAD_OFFICES for verb in having for c in verb.children):
+        m.vote("Organization", 1.5, "has headquarters")
+    # "Tongfang Global, which ...": a relative clause that "which" opens is about a thing, not a person
+    if any(c.dep_ == "relcl" and c.i > root.i and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "which"
+                                                     for g in c.children) for c in root.children) \
+            and m.end < len(doc) and toks[m.end].text == ",":
+        m.vote("Person", -0.8, "'which' after it, not 'who'")
     # "the state-run Sinopec", "privately held Krestmark": what only organisations are
     for child in root.children:
         if child.dep_ == "amod" and child.i < m.start:
@@ -364,6 +374,9 @@ _COMPANY_THINGS = frozenset({"profit", "profits", "loss", "losses", "revenue", "
 _STAFF = frozenset({"analyst", "economist", "strategist", "engineer", "executive", "banker", "trader", "researcher",
                     "scientist", "employee", "worker", "staff", "manager", "director", "spokesman", "spokeswoman"})
 
+#: What only bodies have: "X has its headquarters in Y" (the lemma of "headquarters" is itself).
+_HEAD_OFFICES = frozenset({"headquarters", "headquarter", "hq"})
+
 #: Adjectives said of organisations only.
 _ORGANISATION_MODIFIERS = frozenset({"state-run", "state-owned", "listed", "privately-held", "publicly-traded",
                                      "family-owned", "unlisted", "bankrupt", "insolvent", "incorporated"})
@@ -471,4 +484,4 @@ def dominant(votes: dict[str, float]) -> str | None:
 def explain(votes: Iterable[Vote], limit: int = 6) -> tuple[str, ...]:
     """The strongest reasons, as short sentences: "Organization +1.5: ends in 'Robotics'"."""
     ranked = sorted(votes, key=lambda v: (-v[1], v[0], v[2]))[:limit]
-    return tuple(f"{kind} +{weight:.1f}: {reason}" for kind, weight, reason in ranked)
+    return tuple(f"{kind} {weight:+.1f}: {reason}" for kind, weight, reason in ranked)

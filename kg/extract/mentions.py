@@ -1158,6 +1158,9 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
                 or (c.dep_ == "prep" and c.lower_ == "of" and any(
                     taken[g.i] or _collective(g, lex) for g in c.children if g.dep_ == "pobj")) for c in root.children):
             continue  # "members of OPEC", "Samsung's subsidiaries", "the bloc's members" stand for the whole
+        if root.lemma_.lower() in _PART_WORDS and root.i > 0 and taken[root.i - 1] and toks[root.i - 1].head.i == root.head.i \
+                and toks[root.i - 1].dep_ in ("compound", "nmod", "poss"):
+            continue  # the same, parsed as two words of the names after them: "MERCOSUR members Argentina, Brazil"
         if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
             continue  # "the forum members": the members of "the forum", a description resolved elsewhere
         lemma = root.lemma_.lower()
@@ -1219,7 +1222,7 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
         if tok.pos_ != "NOUN":
             continue
         if tok.tag_ == "NNS" and tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
-                and tok.head.pos_ == "PROPN" and taken[tok.head.i] and not taken[tok.i]:
+                and tok.head.pos_ == "PROPN" and taken[tok.head.i] and not taken[tok.i] and not _office_of(tok):
             start = tok.left_edge.i
             while start < tok.i and taken[start]:
                 start += 1
@@ -1234,6 +1237,14 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
             # of Waikato alumni] attending is A"; take the noun's phrase up to it
             chunks.append(doc[tok.left_edge.i:tok.i + 1])
     return sorted(chunks, key=lambda c: (c.start, -c.end))
+
+
+def _office_of(tok: Token) -> bool:
+    """Whether the plural *tok* says what an office before it is for: "the minister for [women]
+    Jacqui Smith", "the secretary of [state] ...": part of a title, no set of the names after it."""
+    toks = tokens(tok.doc)
+    i = tok.left_edge.i
+    return i >= 2 and toks[i - 1].lower_ in ("for", "of") and toks[i - 2].lower_ in lexicon().titles
 
 
 #: Dependencies of a noun phrase that stands as an argument of its own (not a modifier of another noun).

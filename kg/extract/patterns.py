@@ -75,6 +75,8 @@ class RelationPattern:
     visitor: bool = False  # only when the subject is from another country than the object (kg.extract.countries)
     reported_only: bool = False  # not what is planned either ("plans to acquire X" makes no subsidiary)
     objects_together: bool = False  # with a singular trigger, the objects are one more side each: "the MoU with B and C" pairs B, C
+    # nodes that must have no child with these attributes (DEP, LOWER, LEMMA, POS): {"trigger": {"DEP": ["prep"], "LOWER": ["to"]}}
+    without_child: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
     description: str = ""
     source: str = ""
 
@@ -149,6 +151,11 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             for pair in p.get(option, ()):
                 if not isinstance(pair, list) or len(pair) != 2 or not set(pair) <= nodes:
                     raise InputError(where, f"{option} must list pairs of RIGHT_IDs of the pattern")
+        without = p.get("without_child", {})
+        if not isinstance(without, dict) or not set(without) <= nodes or any(
+                not isinstance(a, dict) or not a or not set(a) <= _CHILD_ATTRS or not all(isinstance(v, list) for v in a.values())
+                for a in without.values()):
+            raise InputError(where, "without_child maps RIGHT_IDs to {\"DEP\"|\"LOWER\"|\"LEMMA\"|\"POS\": [values]}")
         confidence = p.get("confidence", 0.5)
         if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
             raise InputError(where, "confidence must be a number between 0 and 1")
@@ -164,9 +171,14 @@ def load_pattern_file(path: str | os.PathLike[str]) -> list[RelationPattern]:
             same_clause=tuple(tuple(pair) for pair in p.get("same_clause", ())),
             visitor=bool(p.get("visitor", False)), reported_only=bool(p.get("reported_only", False)),
             objects_together=bool(p.get("objects_together", False)),
+            without_child=tuple((node, tuple((k, frozenset(v)) for k, v in sorted(a.items()))) for node, a in without.items()),
             description=str(p.get("description", "")), source=str(path),
         ))
     return out
+
+
+#: Token attributes that ``without_child`` may test.
+_CHILD_ATTRS = frozenset({"DEP", "LOWER", "LEMMA", "POS"})
 
 
 def _check_matcher_pattern(pattern: list, where: str) -> None:

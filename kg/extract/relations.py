@@ -85,10 +85,14 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if any(_clause_between(nodes[a], nodes[b]) for a, b in p.same_clause):
             continue
+        if any(_has_child(nodes[n], attrs) for n, attrs in p.without_child if n in nodes):
+            continue
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
-        if p.objects_together and trigger is not None and _one_deal(trigger) and len(objects) > 1:
-            # "signed the MoU with India and the UAE": one agreement of three sides, each pair of them
+        deal = nodes.get("deal", trigger)
+        if p.objects_together and deal is not None and _one_deal(deal) and len(objects) > 1:
+            # "signed the MoU with India and the UAE", "A, B and C signed an agreement": one
+            # agreement of three sides, each pair of them
             subjects += [o for o in objects[:-1] if o not in subjects]
         for s_key, s_tok in subjects:
             for o_key, o_tok in objects:
@@ -122,6 +126,12 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 yield Relation(s_key, p.relation, o_key, Evidence(
                     extractor=pid, confidence=p.confidence, sentence=sentence, start=start, end=end,
                 ), trigger=anchor.i, modality=mood)
+
+
+def _has_child(tok: Token, attrs: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Whether *tok* has a child whose attributes (DEP, LOWER, LEMMA, POS) take one of the listed values each."""
+    value = {"DEP": lambda t: t.dep_, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "POS": lambda t: t.pos_}
+    return any(all(value[k](c) in allowed for k, allowed in attrs) for c in tok.children)
 
 
 def _one_deal(trigger: Token) -> bool:

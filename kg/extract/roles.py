@@ -76,10 +76,11 @@ def agent_of(tok: Token) -> Token | None:
     """The token naming who performs the predicate *tok* (a verb or an event noun)."""
     seen = 0
     cur = tok
+    forward = False  # a possessive pronoun before *tok* refers forward to the clause's subject
     while cur is not None and seen < 6:
         seen += 1
         if cur.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            subj = _subject_child(cur)
             # a passive subject is the patient ("Baghdad was visited"), except for verbs whose
             # passive subject is the one the relation is about ("is made up of", "is scheduled to")
             if subj is not None and not (subj.dep_ == "nsubjpass" and cur is tok and cur.lemma_ not in _PASSIVE_SUBJECT_VERBS):
@@ -134,6 +135,9 @@ def agent_of(tok: Token) -> Token | None:
             # stands for the subject of the clause the phrase is set before
             if poss is not None and not (poss.pos_ == "PRON" and _fronted(cur)):
                 return poss
+            # the pronoun's subject is the one it refers to, whatever the verb: "As part of his visit
+            # to Kazakhstan, Mirziyoyev was welcomed" (not "X welcomed the visit", where X is no visitor)
+            forward = forward or (poss is not None and cur.i == tok.i)
             # "the Xi visit"; not "his Middle East trip", "a United States lecture tour" (where it went)
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity and not (
                 c._.kg_type == "Place" and cur.lemma_.lower() in _TRIP_WORDS)), None)
@@ -158,7 +162,7 @@ def agent_of(tok: Token) -> Token | None:
                     # the name the phrase is set after
                     return cur.head.head
                 cur = cur.head.head
-                if cur.lemma_ in _COMMENT_VERBS:
+                if cur.lemma_ in _COMMENT_VERBS and not forward:
                     return None
                 continue
             if cur.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
@@ -178,6 +182,15 @@ def agent_of(tok: Token) -> Token | None:
             return None
         return None
     return None
+
+
+def _subject_child(verb: Token) -> Token | None:
+    """The subject of *verb*; of two (a parse that took a headline's words for one: "Poland/Romania -
+    ... before Finland joined NATO"), the one nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if len(subjects) > 1:
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+    return subjects[0] if subjects else None
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -748,6 +761,16 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 if prep.dep_ == "conj" and prep.i > tok.i and not entity(prep.doc[prep.i - 1]):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
+        # "MERCOSUR members Argentina, Brazil, Paraguay, and Uruguay": a list the parser split at its first comma
+        for a in tok.children:
+            if a.dep_ == "appos" and a.i > tok.i and entity(a) and a._.kg_type == tok._.kg_type \
+                    and any(c.dep_ == "conj" for c in a.children):
+                candidates += [a, *(c for c in a.conjuncts if c.i > a.i and c._.kg_type == tok._.kg_type)]
+        # "the delegation included A along with B, C and D": more objects of the same verb
+        if tok.dep_ == "dobj":
+            for along in (c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("along", "together")):
+                for pobj in (g for w in along.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"):
+                    candidates += [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]
         candidates += _semicolon_list(tok)
         candidates += [p for c in list(candidates) for p in _slash_partners(c)]
     seen = set()
