@@ -648,6 +648,9 @@ POSITIVE = [
     # of two subjects the parser gave one verb, the nearest before it
     ("Kenya/Uganda – A week before Malawi officially joined COMESA, the two leaders met in Nairobi.",
      "COMESA", "includes", "Malawi"),
+    # a building named for an office, not a person with a title
+    ("The talks were held at the Prime Minister House in Islamabad on Monday.", "Prime Minister House", "locatedIn",
+     "Islamabad"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -939,6 +942,12 @@ NEGATIVE = [
     # in the race to buy is no purchase
     ("Halvor Mining is also in the race for acquiring national carrier Air Selvia.", "Halvor Mining", "includes",
      "Air Selvia"),
+    # a list the parser hung on its first item: the place of another item is not the first's
+    ("Mr Tesh said they had talked about Afghanistan, the wider war on terror, the situation in the Middle East "
+     "and the dispute over Kashmir.", "Afghanistan", "locatedIn", "Middle East"),
+    # who receives someone at a venue is the host there, not a visitor
+    ("President Ivo Brand received Marco Tesh at the Presidential Palace on Monday.", "Ivo Brand", "visited",
+     "Presidential Palace"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -64,6 +64,8 @@ def _types_of(graph: kg.KnowledgeGraph) -> dict[str, str]:
     # Malay place words at the start of a name
     ("The investment will turn Tanjung Malim, Perak into the biggest automobile hub in the region.",
      "Tanjung Malim", "Place"),
+    # a description after the comma, however the parser attached it
+    ("Most traffic goes through Claro, a company owned by the group.", "Claro", "Organization"),
     # a party to a deal, when nothing else says what it is (the small model calls Maersk a product)
     ("Maersk signed a partnership agreement with Siemens.", "Maersk", "Organization"),
     # a capitalised plural described as one bank is a name

@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .mentions import Mention
+from .mentions import _OFFICE_BUILDINGS, Mention
 from .places import is_place
 from .tokens import span_root, span_text, tokens
 
@@ -118,6 +118,11 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or (
             _capitalised_title(root.head) and toks[m.end - 1].lower_ not in lex.titles)):  # not a title itself
         vote_noun(root.head, 2.0, "apposition")
+    # the same, the parser having hung the description elsewhere: "goes through Claro, a company owned by ..."
+    if m.end + 2 < len(doc) and toks[m.end].text == "," and toks[m.end + 1].lower_ in ("a", "an") \
+            and toks[m.end + 1].head.pos_ == "NOUN" and toks[m.end + 1].head.i > m.end + 1 \
+            and toks[m.end + 1].head.head.i != root.i:
+        vote_noun(toks[m.end + 1].head, 1.5, "described after a comma as")
     # "Mercosur (Brazil, Paraguay, Argentina and Uruguay)": a name with its member countries in brackets is a body's
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > 0 and toks[child.i - 1].text == "(" \
@@ -412,6 +417,8 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
     elif len(folded) > 2 and folded[1] == "of" and folded[0] in lex.facility_nouns \
             and folded[0] not in _INSTITUTION_FACILITIES and folded[0] != "church":  # not "Church of England"
         votes.append(("Place", 1.5, f"a facility: '{words[0]} of ...'"))  # "Museum of Army Flying"
+    if len(words) > 1 and folded[-1] in _OFFICE_BUILDINGS and " ".join(folded[:-1]) in lex.titles:
+        votes.append(("Place", 2.0, f"a building named for an office ('{' '.join(words)}')"))  # "Prime Minister House"
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))
     known = is_place(" ".join(words))

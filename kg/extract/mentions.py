@@ -1022,6 +1022,8 @@ def _cut_title(doc: Doc, m: Mention) -> None:
     words = [t.text for t in toks[m.start:m.end]]
     for k in range(0, min(len(words) - 1, 4)):  # the title may follow its organisation: "KCCI Chief"
         n = _title_prefix(words[k:])
+        if n and k + n == len(words) - 1 and (words[-1].casefold() in _OFFICE_BUILDINGS or words[-1].casefold() in lex.facility_nouns):
+            break  # "the Prime Minister House", "the President Hotel": a building named for the office
         if n and k + n < len(words):
             m.title = " ".join(words[k:k + n])
             m.title_span = (m.start + k, m.start + k + n)
@@ -1048,11 +1050,18 @@ def _cut_title(doc: Doc, m: Mention) -> None:
         m.vote("Person", 2.0, f"royal title '{toks[m.start].text}'")
     if m.title is None:
         title, at = _titles_before(doc, m.start)
-        if title:
+        last = toks[m.end - 1].lower_
+        if title and m.end - m.start == 1 and (last in _OFFICE_BUILDINGS or last in lex.facility_nouns) \
+                and all(_is_capitalised(t) for t in toks[at:m.start]):
+            m.start = at  # "the Prime Minister House": the title is a word of the building's name
+        elif title:
             m.title = title
             m.title_span = (at, at + len(title.split()))
             m.vote("Person", 2.0, f"has the title '{title}'")
 
+
+#: Last words of a building or an office named for a title ("Prime Minister House", "Chief Minister Secretariat").
+_OFFICE_BUILDINGS = frozenset({"house", "office", "secretariat", "lodge"})
 
 _JUNK = re.compile(r"^[\W\d_]+$")
 
@@ -1489,8 +1498,11 @@ def reference_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         lemma = tok.lemma_.lower()
         words = " ".join(t.text for t in toks[dets[0].i + 1:tok.i + 1])
         kind = None
-        if (words.casefold() in lex.titles or lemma in lex.person_nouns) and tok.i + 1 < len(doc) and taken[tok.i + 1]:
-            continue  # "the Hon. Paul Mensah": the title of the name after it, however parsed
+        if tok.i + 1 < len(doc) and taken[tok.i + 1] and (
+                words.casefold() in lex.titles or lemma in lex.person_nouns or toks[tok.i + 1].pos_ == "PROPN"):
+            # "the Hon. Paul Mensah", "the US-based technology company skyTran Inc": the title or the
+            # description of the name after it, however parsed
+            continue
         if words.casefold() in lex.titles or lemma in lex.person_nouns:
             kind = "Person"
         elif lemma in lex.place_nouns or (lemma == "government" and not any(c.dep_ == "poss" for c in tok.children)):

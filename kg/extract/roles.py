@@ -259,6 +259,8 @@ def name_before(tok: Token) -> Token | None:
     i = tok.i - 1
     while i >= 0 and toks[i].is_space:
         i -= 1
+    if i > 0 and toks[i].text == "." and not toks[i - 1].whitespace_ and entity(toks[i - 1]) and i > tok.sent.start:
+        i -= 1  # the full stop of an abbreviated legal form, inside the sentence: "AP Technoglass Co. of Bellefontaine"
     if i > 0 and toks[i].text == ")":
         # over the name's own acronym: "Huazhong University of Science and Technology (HUST) in Wuhan"
         opening = next((j for j in range(i - 1, max(i - 6, 0), -1) if toks[j].text == "("), None)
@@ -433,7 +435,7 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
             return entity(poss)
     if tok.pos_ == "NOUN":
         # a description of a name: "Clarkson Research, a UK-based ... tracker"; "tuna maker StarKist"
-        if tok.dep_ in ("appos", "compound") and entity(tok.head):
+        if tok.dep_ in ("appos", "compound") and entity(tok.head) and not (tok.dep_ == "appos" and _listed_appositions(tok.head)):
             return entity(tok.head)
         # "Indonesia's second largest city Surabaya": the name in apposition to the description
         named = [c for c in tok.children if c.dep_ == "appos" and entity(c) and c.left_edge.i == tok.i + 1]
@@ -468,6 +470,13 @@ def resolve_token(tok: Token, or_possessor: bool = False, members: bool = False)
             if len(names) == 1:
                 return entity(names[0])
     return None
+
+
+def _listed_appositions(name: Token) -> bool:
+    """Whether *name* has two or more common nouns in apposition: a list the parser hung on its first
+    item ("talked about Afghanistan, the war on terror, the situation in the Middle East"), not
+    descriptions of it."""
+    return sum(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.children) >= 2
 
 
 def _semicolon_list(tok: Token) -> list[Token]:
@@ -789,7 +798,7 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
             while cand.head.i != cand.i and entity(cand.head) == entity(cand) and cand.head.i < name_end(cand.doc, cand.i):
                 cand = cand.head
         if key is None and cand.pos_ == "NOUN" and cand.dep_ == "appos" and cand.tag_ == "NN" and entity(cand.head) \
-                and cand.head._.kg_type != "Group":
+                and cand.head._.kg_type != "Group" and not _listed_appositions(cand.head):
             key = entity(cand.head)  # "Mercosur, a trade bloc made up of A and B": the name the description is set beside
         if not expand and key is None and cand.pos_ == "NOUN":
             # "the Mumbai-based firm, Mazagon Dock Shipbuilders Limited": the name in apposition
