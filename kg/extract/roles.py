@@ -592,8 +592,10 @@ def _listed_before(tok: Token) -> list[Token]:
     while i >= 2 and toks[i - 1].lower_ in (",", "and", "&") and toks[i - 2]._.kg_type == kind:
         j = _name_start(doc, i - 2)
         k = j - 1 if j > 0 and toks[j - 1].lower_ == "the" else j
-        if k >= 2 and toks[k - 1].lower_ in ("in", "at", "of") and entity(toks[k - 2]):
-            break  # "Kabul in [Afghanistan] and ...": the previous item is the place of another name
+        if k >= 2 and toks[k - 1].lower_ in ("in", "at", "of") and (entity(toks[k - 2]) or toks[k - 2].lemma_.lower() in lexicon().facility_nouns):
+            # "Kabul in [Afghanistan] and ...", "the Mong Duong 1 power plant in [Quang Ninh province],
+            # Bitexco Tower in ...": the previous item is the place of another name or facility
+            break
         out.append(toks[i - 2])
         i = j
     return out
