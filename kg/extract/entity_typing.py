@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .mentions import _OFFICE_BUILDINGS, Mention
+from .mentions import OFFICE_BUILDINGS, Mention
 from .places import is_place
 from .tokens import span_root, span_text, tokens
 
@@ -417,7 +417,7 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
     elif len(folded) > 2 and folded[1] == "of" and folded[0] in lex.facility_nouns \
             and folded[0] not in _INSTITUTION_FACILITIES and folded[0] != "church":  # not "Church of England"
         votes.append(("Place", 1.5, f"a facility: '{words[0]} of ...'"))  # "Museum of Army Flying"
-    if len(words) > 1 and folded[-1] in _OFFICE_BUILDINGS and " ".join(folded[:-1]) in lex.titles:
+    if len(words) > 1 and folded[-1] in OFFICE_BUILDINGS and " ".join(folded[:-1]) in lex.titles:
         votes.append(("Place", 2.0, f"a building named for an office ('{' '.join(words)}')"))  # "Prime Minister House"
     if folded and folded[0] in lex.royal_titles and len(words) > 1:
         votes.append(("Person", 2.0, f"royal title '{words[0]}'"))

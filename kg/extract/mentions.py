@@ -1022,7 +1022,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
     words = [t.text for t in toks[m.start:m.end]]
     for k in range(0, min(len(words) - 1, 4)):  # the title may follow its organisation: "KCCI Chief"
         n = _title_prefix(words[k:])
-        if n and k + n == len(words) - 1 and (words[-1].casefold() in _OFFICE_BUILDINGS or words[-1].casefold() in lex.facility_nouns):
+        if n and k + n == len(words) - 1 and _building_word(words[-1]):
             break  # "the Prime Minister House", "the President Hotel": a building named for the office
         if n and k + n < len(words):
             m.title = " ".join(words[k:k + n])
@@ -1050,8 +1050,7 @@ def _cut_title(doc: Doc, m: Mention) -> None:
         m.vote("Person", 2.0, f"royal title '{toks[m.start].text}'")
     if m.title is None:
         title, at = _titles_before(doc, m.start)
-        last = toks[m.end - 1].lower_
-        if title and m.end - m.start == 1 and (last in _OFFICE_BUILDINGS or last in lex.facility_nouns) \
+        if title and m.end - m.start == 1 and _building_word(toks[m.start].text) \
                 and all(_is_capitalised(t) for t in toks[at:m.start]):
             m.start = at  # "the Prime Minister House": the title is a word of the building's name
         elif title:
@@ -1061,7 +1060,13 @@ def _cut_title(doc: Doc, m: Mention) -> None:
 
 
 #: Last words of a building or an office named for a title ("Prime Minister House", "Chief Minister Secretariat").
-_OFFICE_BUILDINGS = frozenset({"house", "office", "secretariat", "lodge"})
+OFFICE_BUILDINGS = frozenset({"house", "office", "secretariat", "lodge"})
+
+
+def _building_word(word: str) -> bool:
+    """Whether *word* after a title makes a building's name of it ("Prime Minister House", "President Hotel")."""
+    folded = word.casefold()
+    return folded in OFFICE_BUILDINGS or folded in lexicon().facility_nouns
 
 _JUNK = re.compile(r"^[\W\d_]+$")
 

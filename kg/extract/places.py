@@ -49,6 +49,7 @@ def _build_place_names() -> frozenset[str]:
     return frozenset(fold(n) for n in _raw_place_names())
 
 
+@lru_cache(maxsize=1)
 def place_acronyms() -> frozenset[str]:
     """The places the tables write in capitals ("UAE", "DRC", "USSR"): what an acronym may be as a place."""
     return cached("place-acronyms", _build_place_acronyms)

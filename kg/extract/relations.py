@@ -130,8 +130,11 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
 
 def _has_child(tok: Token, attrs: tuple[tuple[str, frozenset[str]], ...]) -> bool:
     """Whether *tok* has a child whose attributes (DEP, LOWER, LEMMA, POS) take one of the listed values each."""
-    value = {"DEP": lambda t: t.dep_, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "POS": lambda t: t.pos_}
-    return any(all(value[k](c) in allowed for k, allowed in attrs) for c in tok.children)
+    return any(all(_CHILD_VALUE[k](c) in allowed for k, allowed in attrs) for c in tok.children)
+
+
+#: How ``without_child`` reads each attribute of a token.
+_CHILD_VALUE = {"DEP": lambda t: t.dep_, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "POS": lambda t: t.pos_}
 
 
 def _one_deal(trigger: Token) -> bool:

@@ -137,7 +137,8 @@ def agent_of(tok: Token) -> Token | None:
                 return poss
             # the pronoun's subject is the one it refers to, whatever the verb: "As part of his visit
             # to Kazakhstan, Mirziyoyev was welcomed" (not "X welcomed the visit", where X is no visitor)
-            forward = forward or (poss is not None and cur.i == tok.i)
+            if cur.i == tok.i:
+                forward = poss is not None
             # "the Xi visit"; not "his Middle East trip", "a United States lecture tour" (where it went)
             comp = next((c for c in cur.children if c.dep_ == "compound" and c._.kg_entity and not (
                 c._.kg_type == "Place" and cur.lemma_.lower() in _TRIP_WORDS)), None)
