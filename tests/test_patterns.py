@@ -654,6 +654,18 @@ POSITIVE = [
     # gatherings that give bodies as their examples are a set of them
     ("The two sides agreed to strengthen coordination at regional and international forums like ASEAN, APEC and ASEM.",
      "forums", "includes", "APEC"),
+    # a country in a region the place tables do not hold
+    ("Ghana is a country in West Africa.", "Ghana", "locatedIn", "West Africa"),
+    # a nationality adjective of a place noun puts the place in that country
+    ("Talks were held in Lusaka, the Zambian capital, on Friday.", "Lusaka", "locatedIn", "Zambia"),
+    ("The envoy flew to the Peruvian capital, Lima, for talks.", "Lima", "locatedIn", "Peru"),
+    ("The firm opened a plant in the southern Indian city of Chennai.", "Chennai", "locatedIn", "India"),
+    # "leave next week for X to negotiate", parsed as a clause "for X to negotiate"
+    ("Minister Tan Boon will leave next week for Washington to renegotiate an agreement.", "Tan Boon", "visited",
+     "Washington"),
+    # the month of "in May" is no word of the name after it
+    ("Shares of Brantex rose. In May Brantex signed a technology licensing agreement with Eli Lilly worth up to 1.9 "
+     "trillion won.", "Brantex", "signsAgreementWith", "Eli Lilly"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -955,6 +967,11 @@ NEGATIVE = [
     ("In Laos, Kestrel Builders has taken part in a number of projects, such as the Nam Duong 2 thermo power plant in "
      "Savannakhet province, Lotus Financial Tower in Vientiane City, and Pearl Golf Resort in Pakse City.",
      "Savannakhet province", "locatedIn", "Vientiane City"),
+    # a country lies in no place the tables do not know unless its name says region ("Rathore's India")
+    ("However friendly India has been towards Nepal, Rathore’s India will always place Assam first.", "India",
+     "locatedIn", "Rathore"),
+    # an acronym before "-based" is a place only when the place tables know it ("RNA-based")
+    ("Velor, an RNA-based drug developer, said on Monday it would list its shares.", "Velor", "locatedIn", "RNA"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -43,7 +43,19 @@ def test_company_markup_becomes_spaces() -> None:
     assert strip_markup("a < b and c > d") == "a < b and c > d"  # not markup
 
 
+def test_a_ticker_after_its_company_is_blanked_but_a_company_after_and_is_kept() -> None:
+    assert strip_markup("Orvane Corp <ORV.N> and its unit") == "Orvane Corp " + " " * len("<ORV.N>") + " and its unit"
+    assert strip_markup("an accord with Orvane and <TELMA>, whose") == "an accord with Orvane and  TELMA , whose"
+
+
+def test_a_ticker_is_no_part_of_its_company_name() -> None:
+    graph = kg.build(texts=["Orvane Corp <ORV> and its subsidiary, Pelham Trust Co, said they reached a settlement."])
+    labels = {str(r[0]) for r in graph.query("SELECT ?l WHERE { ?x a kg:Organization ; rdfs:label ?l }").rows}
+    assert "Orvane Corp" in labels and not any("ORV" in label for label in labels)
+
+
 @pytest.mark.parametrize("text,token", [
+    ("the post-listing surge.”In May the firm", "In"),
     ("dragons”—six leading startups", "—"),
     ("U.S.-based tuna maker", "based"),
     ("(The Korea Herald)President Lee", "President"),
@@ -120,3 +132,44 @@ def test_the_traveller_after_an_agency_dateline_visits_the_place() -> None:
                             "arrived in Colombo here for his three-day visit, during which he will meet the leadership."])
     rows = graph.query("""SELECT ?o WHERE { ?p kg:visited ?x . ?p rdfs:label "Ravi Menon" . ?x rdfs:label ?o }""").rows
     assert ("Colombo",) in {tuple(map(str, r)) for r in rows}
+
+
+WRAPPED = (
+    "ACME AND ZENITH SIGN SUPPLY PACT\n\n"
+    "Acme Holdings Inc and Zenith Metals Corp have signed a\n"
+    "five-year supply agreement under which Zenith will deliver ore\n"
+    "to Acme's smelter in Dorvale, the companies said on Monday.\n"
+    "    The agreement was reached after talks that began in March\n"
+    "in Dorvale, where Acme has operated its main plant since 1971,\n"
+    "the companies said in a joint statement issued late on Monday.\n"
+)
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    prepared = prepare(WRAPPED)
+    assert len(prepared) == len(WRAPPED)
+    assert "have signed a five-year supply agreement under which Zenith will deliver ore to Acme's" in prepared
+    # an indented line starts a new paragraph, a blank line ends one, the headline stays a line
+    assert "Monday.\n    The agreement" in prepared
+    assert prepared.split("\n")[:2] == ["Acme and Zenith Sign supply Pact", ""]
+
+
+def test_text_whose_paragraphs_are_long_lines_is_not_joined() -> None:
+    text = ("Acme Holdings Inc and Zenith Metals Corp have signed a five-year supply agreement under which Zenith "
+            "will deliver ore to the smelter.\nShort line\n" * 3)
+    assert prepare(text) == text
+
+
+def test_the_sides_of_a_hard_wrapped_wire_story_sign_with_each_other() -> None:
+    graph = kg.build(texts=[WRAPPED])
+    rows = graph.query("""SELECT ?o WHERE { ?p kg:signsAgreementWith ?x . ?p rdfs:label "Acme Holdings Inc" .
+                          ?x rdfs:label ?o }""").rows
+    assert ("Zenith Metals Corp",) in {tuple(map(str, r)) for r in rows}
+
+
+def test_no_sentence_breaks_in_the_first_words_after_a_headline() -> None:
+    nlp = load_pipeline()
+    doc = nlp(prepare("Kenya, Peru to reschedule official debt\n\nKenya and Peru have signed a bilateral agreement to "
+                      "reschedule Kenya's official debt to Peru, government sources said."))
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[1].startswith("Kenya and Peru have signed"), sents

@@ -73,6 +73,11 @@ def _is_capitalised(tok: Token) -> bool:
 _UNITS = frozenset({"MW", "GW", "kW", "KW", "MWh", "GWh", "TWh", "km", "sq", "mln", "bln", "bn", "MT", "mt"})
 
 
+#: Words before a month that make it a date: "in May", "since March", "last June".
+_BEFORE_DATES = frozenset({"in", "since", "until", "till", "by", "from", "last", "early", "late", "mid", "through",
+                           "during", "before", "after", "next", "this"})
+
+
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut determiners, possessive markers, punctuation and line breaks off both ends."""
     toks = tokens(doc)
@@ -86,6 +91,9 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (toks[start].pos_ in ("DET", "PUNCT", "SPACE", "PRON", "CCONJ", "ADP", "PART")
                            or toks[start].is_space or toks[start].lower_ in ("the", "a", "an")):
         start += 1
+    if end - start > 1 and toks[start].lower_ in lexicon().months and start and toks[start - 1].lower_ in _BEFORE_DATES \
+            and toks[start + 1].text[:1].isupper():
+        start += 1  # "in [May Rznomics] signed": the month of a date is no word of the name after it
     if end - start > 2 and toks[end - 1].tag_ in ("VBN", "VBD") and toks[end - 1].is_lower and toks[end - 2].text in ("-", "–"):
         end -= 2  # "[Lisbon]-headquartered": the NER took the participle of a place into the name
     while end > start and (toks[end - 1].pos_ in ("PUNCT", "SPACE", "PART", "CCONJ", "ADP", "DET")
@@ -380,6 +388,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
     known = _organisation_names(doc)
     for ent in doc.ents:
         ent = _as_known_organisation(doc, ent, known, owned)
+        if ent.label_ == "DATE" and len(ent) > 1 and ent[0].lower_ in lex.months and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lex.months for t in ent[1:]):
+            ent = Span(doc, ent.start + 1, ent.end, label="NAME")  # "in [May Rznomics] signed": a month, then a name
         if ent.label_ in _NOT_NAMES and not _named_after_demonym(ent) and not _place_mislabelled(ent):
             for t in ent:
                 covered[t.i] = True
@@ -1585,6 +1596,29 @@ def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+#: Nouns of places that a nationality adjective puts in its country ("the Qatari capital", "the Brazilian city of").
+PLACE_KIND_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "state", "region", "district",
+                              "county", "prefecture", "island", "resort"})
+
+
+def demonym_place_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """"the Qatari capital, Doha", "the Brazilian city of Porto Alegre": the nationality adjective of
+    a place noun is a mention of its country, which the place's ``locatedIn`` patterns then read."""
+    names = demonyms()
+    out = []
+    for tok in tokens(doc):
+        if tok.lemma_.lower() not in PLACE_KIND_NOUNS or tok.tag_ != "NN":
+            continue
+        for mod in (c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and not taken[c.i]):
+            start = mod.left_edge.i if mod.left_edge.i < mod.i and not taken[mod.left_edge.i] else mod.i
+            country = names.get(fold(span_text(doc, start, mod.i + 1))) or names.get(fold(mod.text))
+            if country and mod.text[:1].isupper():
+                m = Mention(start, mod.i + 1, "name", source="government", canonical=country)
+                m.vote("Place", 5.0, f"the country of '{mod.text}'")
+                out.append(m)
+    return out
+
+
 INSTITUTION_NOUNS = frozenset({"agency", "ministry", "department", "army", "navy", "military", "police", "parliament",
                                "regulator", "court", "commission", "authority", "bank", "council", "administration"})
 
@@ -1633,6 +1667,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         for i in range(m.start, m.end):
             taken[i] = True
     governments = government_mentions(doc, taken)
+    for m in governments:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    governments += demonym_place_mentions(doc, taken)
     for m in governments:
         for i in range(m.start, m.end):
             taken[i] = True

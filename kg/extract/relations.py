@@ -9,6 +9,8 @@ visit") are kept with that modality, for their event nodes; other negated relati
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +22,7 @@ from .lexicon import lexicon
 from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
-from .places import continent_of_country, continents, fold
+from .places import continent_of_country, continents, fold, is_place
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, entity, name_end, role_entities
 from .tokens import tokens
@@ -165,6 +167,8 @@ def _country_in_place(thing: Entity, place: Entity) -> bool:
     continent = continents().get(fold(place.label))
     if code is not None and continent is not None:  # "Japan, northern Africa": Japan is in Asia
         return continent_of_country().get(code, continent) != continent
+    if code is not None and code not in _TERRITORIES and not is_place(place.label) and not _REGION_WORDS.search(place.label):
+        return True  # "Modi's India": a country lies in no place the tables do not know, unless its name says region
     if code is None or (container := country_of(place.label)) is None:
         return False
     # a territory lies in the country it belongs to ("Hong Kong, China"), not in another ("Taiwan, Korea": two places)
@@ -175,6 +179,10 @@ def _region_in_city(thing: Entity, place: Entity) -> bool:
     """"Sherman Oaks, California, a suburb of Los Angeles": a state or province lies in no city of its country."""
     return thing.type == "Place" and place.type == "Place" and region_in_city(thing.label, place.label)
 
+
+#: Words of a region's name that the place tables may not hold ("West Africa", "the Indo-Pacific").
+_REGION_WORDS = re.compile(r"\b(?:africa|americas?|asia|europe|pacific|atlantic|arctic|antarctica?|ocean|sea|gulf|"
+                           r"peninsula|region|islands|isles|caribbean|mediterranean|east|balkans|caucasus|subcontinent)\b", re.I)
 
 #: Territories with country codes of their own, and the country each lies in ("Hong Kong, China", "Martinique, France").
 _TERRITORIES = {

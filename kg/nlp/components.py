@@ -15,6 +15,8 @@ from .tokenizer import TITLE_ABBREVIATIONS
 
 _CLOSERS = {")", "]", ".", "!", "?", "”", '"'}
 _DASHES = {"—", "–", "-", "--"}
+#: How many words of a line can be no sentence's start (the parser's stray breaks right after a line break).
+_FIRST_WORDS = 6
 # titles written before a name, whose full stop ends no sentence ("the Hon. Paul Mensah")
 _TITLES = TITLE_ABBREVIATIONS | {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Gov.", "Sen.", "Rep.", "Rev."}
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
@@ -53,12 +55,15 @@ def sentence_breaks(doc: Doc) -> Doc:
                     if nxt.is_punct or nxt.is_space or "\n" in nxt.whitespace_:
                         break
                     nxt.is_sent_start = False
+    line_starts = []
     for i in range(1, len(doc)):
         prev, text = texts[i - 1], texts[i]
         if blank[i - 1] and "\n" in prev and not blank[i]:
             doc[i].is_sent_start = True
+            line_starts.append(i)
         elif "\n" in spaces[i - 1] or ("\n" in prev and not blank[i]):
             doc[i].is_sent_start = True
+            line_starts.append(i)
         elif (
             prev in _CLOSERS
             and not spaces[i - 1]
@@ -74,6 +79,12 @@ def sentence_breaks(doc: Doc) -> Doc:
             # nothing starts a sentence after a comma, nor after an aside closed mid-sentence:
             # "President Lin Jianhua, Vice-Chancellor ...", "Deputy Vice-Chancellor (Strategic Engagement) Professor X"
             doc[i].is_sent_start = False
+    # nor within a line's first words before any punctuation ("Nigeria | and France have signed" after a headline)
+    for i in line_starts:
+        for j in range(i + 1, min(i + _FIRST_WORDS, len(doc))):
+            if blank[j] or texts[j - 1] in _CLOSERS or not texts[j - 1][:1].isalnum() or "\n" in spaces[j - 1]:
+                break
+            doc[j].is_sent_start = False
     return doc
 
 

@@ -13,6 +13,11 @@ is a possessive; the parser sees "’s".
 
 **Truecasing of SHOUTED lines** (wire-service headlines and datelines).
 
+**Hard-wrapped lines** (newswire archives, e-mail, plain-text dumps that break every line near
+a fixed width) are joined: a line break inside a paragraph becomes a space, so that the parser
+does not cut a sentence at every line end. A blank line, an indented line or a short line still
+ends a paragraph, and text whose paragraphs are single long lines is left as it is.
+
 Statistical taggers trained on mixed-case news misread all-caps text ("SAUDI ARABIA'S KING FAHD
 VISITS BRITAIN" parses as a string of proper nouns). Each all-caps word is re-cased the way the
 same word is written elsewhere in the article, else in title case, or lower case for function
@@ -104,8 +109,14 @@ def fix_apostrophes(text: str) -> str:
 _MARKUP = re.compile(r"<([A-Z][^<>\n]{0,60})>")
 
 
+#: "Cetus Corp <CTUS.O>": a ticker symbol right after the name it stands for
+_TICKER = re.compile(r"(\b[A-Z][\w.&-]* )(<[A-Z]{1,6}(?:\.[A-Z]{1,2})?>)")
+
+
 def strip_markup(text: str) -> str:
-    """Replace ``<Company Name>`` markup brackets by spaces (same length)."""
+    """Replace ``<Company Name>`` markup brackets by spaces, and a ticker symbol after its
+    company's name (``Fidata Corp <FID>``) by spaces altogether (same length)."""
+    text = _TICKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     return _MARKUP.sub(lambda m: " " + m.group(1) + " ", text)
 
 
@@ -148,7 +159,7 @@ def end_datelines(text: str) -> str:
 def prepare(text: str) -> str:
     """The text the parser sees: markup removed, agency datelines ended and shouted lines
     truecased, same length."""
-    result = truecase(end_datelines(fix_apostrophes(strip_markup(text))))
+    result = unwrap_lines(truecase(end_datelines(fix_apostrophes(strip_markup(text)))))
     assert len(result) == len(text)
     return result
 
@@ -191,3 +202,33 @@ def truecase(text: str) -> str:
     result = "".join(out)
     assert len(result) == len(text)
     return result
+
+
+_PARAGRAPH_ENDS = (".", "!", "?", ":", '"', "'", "”", "’", ")")
+
+
+def unwrap_lines(text: str) -> str:
+    """Return *text* with the line breaks of hard-wrapped paragraphs made spaces (same length).
+
+    Text counts as hard-wrapped when almost none of its lines is longer than 90 characters; the
+    wrapping width is then the length most lines reach (the 90th percentile). A break is joined
+    when its line reaches near that width and the next line goes on the paragraph: it is not
+    blank, not indented (a new wire paragraph) and neither line is shouted (a headline); a shorter
+    line is joined unless it ends a sentence ("its First / National Bank"), or when the next one goes
+    on in lower case."""
+    lines = text.split("\n")
+    body = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(body) < 4 or sum(n > 90 for n in body) > len(body) // 10:
+        return text
+    width = body[min(len(body) - 1, len(body) * 9 // 10)]
+    out = list(text)
+    pos = 0
+    for line, nxt in zip(lines, lines[1:]):
+        pos += len(line)
+        # a short line ends its paragraph when it ends a sentence, unless the next goes on in lower case
+        if ((len(line.rstrip()) >= width - 25 or not line.rstrip().endswith(_PARAGRAPH_ENDS) or nxt[:1].islower())
+                and nxt.strip() and not nxt[0].isspace()
+                and line.strip() and not _is_shouting(line) and not _is_shouting(nxt)):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
