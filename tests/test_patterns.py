@@ -666,6 +666,17 @@ POSITIVE = [
     # the month of "in May" is no word of the name after it
     ("Shares of Brantex rose. In May Brantex signed a technology licensing agreement with Eli Lilly worth up to 1.9 "
      "trillion won.", "Brantex", "signsAgreementWith", "Eli Lilly"),
+    # "a consortium comprising A and B", which the parser takes for an adverbial of the participle
+    ("The contract went to a consortium comprising Velor Corp and Brantex Inc.", "consortium", "includes", "Brantex Inc"),
+    ("The Polish Armament Agency and a consortium comprising Velor Corp and Brantex Inc signed the deal in Warsaw.",
+     "consortium", "includes", "Velor Corp"),
+    # an agreement made between two sides; a merger into another company; the owner of a deal and its other party
+    ("In December, a quiet agreement was made between the Velor Agency and Brantex Inc.", "Velor Agency",
+     "signsAgreementWith", "Brantex Inc"),
+    ("Foote Tools Co said it has signed a letter of intent to merge into Brantex Corp for cash.", "Foote Tools Co",
+     "signsAgreementWith", "Brantex Corp"),
+    ("Kenya's 17th IMF debt restructuring agreement is executed under a 48-month facility.", "Kenya",
+     "signsAgreementWith", "IMF"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

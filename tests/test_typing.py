@@ -132,6 +132,13 @@ def test_a_possessive_name_the_ner_cut_in_two_is_one_name() -> None:
     assert "Town" not in types and "Simon" not in types
 
 
+def test_a_royal_title_before_a_full_name_is_also_left_out_of_an_alias() -> None:
+    graph = kg.build(texts=["Crown Prince Khalid bin Nasser met Prince Anders in Riyadh on Monday."])
+    names = {str(r[0]) for r in graph.query("SELECT ?n WHERE { ?p a kg:Person ; skos:altLabel|rdfs:label ?n }").rows}
+    assert "Khalid bin Nasser" in names
+    assert "Anders" not in names  # a title and one name: the title is part of how he is called
+
+
 def test_a_country_is_not_merged_into_a_name_that_begins_with_it() -> None:
     types = _types("The Sri Lanka Freedom Party held a rally. Sri Lanka votes next week.")
     assert types.get("Sri Lanka Freedom Party") == "Organization"

@@ -384,6 +384,10 @@ def _entity(doc: Doc, key: str, kind: str, mentions: list[Mention], reasons: tup
     for m in mentions:
         if m.title and kind == "Person":
             aliases.add(f"{m.title} {label}")
+    words = label.split()
+    titled = next((i for i, w in enumerate(words) if w.casefold() not in lexicon().royal_titles | {"crown"}), 0)
+    if kind == "Person" and titled and len(words) - titled > 1:
+        aliases.add(" ".join(words[titled:]))  # "(Crown) Prince Mohammed bin Salman" is also "Mohammed bin Salman", not "Prince Charles" "Charles"
     return Entity(key=key, label=label, type=kind, aliases=aliases, type_reasons=reasons,
                   mentions=[(toks[m.start].idx, toks[m.end - 1].idx + len(toks[m.end - 1].text)) for m in mentions],
                   scope="document" if kind == "Group" else "global")

@@ -1239,6 +1239,10 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+#: Participles that list what a set is made of ("a consortium comprising A and B").
+_COMPRISING = frozenset({"comprising", "including", "grouping", "featuring", "uniting"})
+
+
 def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
     """The noun chunks, and the plural that spaCy's chunker leaves inside a name's chunk when it
     modifies the name ("[French companies] Rhone-Poulenc, Pechiney and Imec"), in text order."""
@@ -1254,6 +1258,8 @@ def _group_chunks(doc: Doc, taken: list[bool]) -> list[Span]:
             while start < tok.i and taken[start]:
                 start += 1
             chunks.append(doc[start:tok.i + 1])
+        elif tok.i not in roots and tok.dep_ == "npadvmod" and tok.head.lower_ in _COMPRISING and tok.head.i == tok.i + 1:
+            chunks.append(doc[tok.left_edge.i:tok.i + 1])  # "[a consortium] comprising A and B", misparsed
         elif tok.i not in roots and tok.dep_ == "poss" and tok.head.lemma_.lower() in _PART_WORDS and any(
                 c.root.lemma_ == tok.lemma_ and c.root.i < tok.i for c in chunks):
             # the chunker keeps a possessor inside its noun's chunk: "a new alliance ... [the
