@@ -983,6 +983,14 @@ NEGATIVE = [
      "locatedIn", "Rathore"),
     # an acronym before "-based" is a place only when the place tables know it ("RNA-based")
     ("Velor, an RNA-based drug developer, said on Monday it would list its shares.", "Velor", "locatedIn", "RNA"),
+    # what is supplied to a buyer is no side of the deal; an acronym of a group's own words is no member of it
+    ("Velor Systems has won a contract to supply advanced combat management systems (CMS) to the Philippine Navy.",
+     "Velor Systems", "signsAgreementWith", "CMS"),
+    ("Velor Systems has won a contract to supply advanced combat management systems (CMS) to the Philippine Navy.",
+     "advanced combat management systems", "includes", "CMS"),
+    # agreeing to cooperate is a promise, no agreement signed
+    ("At a meeting in Paris last month, Britain, Canada and France agreed to cooperate to hold currencies at around "
+     "current levels.", "Britain", "signsAgreementWith", "Canada"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -107,7 +107,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 if p.relation == "visited" and entities[s_key].type == "Group" and s_tok.pos_ == "NOUN" \
                         and noun_type(s_tok) == "Place":
                     continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
-                if p.relation == "includes" and _unlike_members(s_tok, entities[s_key], entities[o_key]):
+                if p.relation == "includes" and (_unlike_members(s_tok, entities[s_key], entities[o_key])
+                                                 or _acronym_of(entities[o_key], entities[s_key])):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
                 if p.relation == "locatedIn" and _owner_of_someone(o_tok):
                     continue  # "in Ulaanbaatar, South Korea's Vice Foreign Minister": the place owns a person, after the comma
@@ -190,6 +191,13 @@ _TERRITORIES = {
     "GL": "DK", "FO": "DK", "GI": "GB", "BM": "GB", "KY": "GB", "VG": "GB", "AI": "GB", "MS": "GB", "TC": "GB",
     "FK": "GB", "JE": "GB", "GG": "GB", "IM": "GB", "NC": "FR", "PF": "FR", "RE": "FR", "GP": "FR", "MQ": "FR",
     "YT": "FR", "PM": "FR", "WF": "FR", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "AX": "FI", "PS": None}
+
+
+def _acronym_of(member: Entity, group: Entity) -> bool:
+    """"advanced combat management systems (CMS)": an acronym of the group's own words is its short
+    name, no member of it."""
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", group.label) if w.lower() not in ("of", "and", "the", "for"))
+    return member.label.isupper() and len(member.label) > 1 and member.label.casefold() in initials.casefold()
 
 
 def _unlike_members(tok: Token, group: Entity, member: Entity) -> bool:
