@@ -677,6 +677,13 @@ POSITIVE = [
      "signsAgreementWith", "Brantex Corp"),
     ("Kenya's 17th IMF debt restructuring agreement is executed under a 48-month facility.", "Kenya",
      "signsAgreementWith", "IMF"),
+    # an agreement to acquire a company or a stake in it is a deal with that company; the place of "X-based" is no side
+    ("Keyline Corp said it has signed a definitive agreement to acquire Brantex Bancorp by exchanging shares.",
+     "Keyline Corp", "signsAgreementWith", "Brantex Bancorp"),
+    ("Velor Corp said it agreed in principle to acquire a 35 pct interest in Brantex Corp.", "Velor Corp",
+     "signsAgreementWith", "Brantex Corp"),
+    ("The state-owned Kenya Ports Authority signed an agreement with the Hamburg-based shipping line Velmar Seetransport "
+     "to establish a shipping line.", "Kenya Ports Authority", "signsAgreementWith", "Velmar Seetransport"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -991,6 +998,13 @@ NEGATIVE = [
     # agreeing to cooperate is a promise, no agreement signed
     ("At a meeting in Paris last month, Britain, Canada and France agreed to cooperate to hold currencies at around "
      "current levels.", "Britain", "signsAgreementWith", "Canada"),
+    # working in partnership with someone, a partnership between two countries, sales of goods: no agreement signed
+    ("The foreign firms - Velor Oil and Brantex Corp - are working in partnership with the National Office for "
+     "Strategic Industries.", "Velor Oil", "signsAgreementWith", "National Office for Strategic Industries"),
+    ("This contract demonstrates the strong partnership between Korea and the Philippines.", "Korea",
+     "signsAgreementWith", "Philippines"),
+    ("The state-owned Kenya Ports Authority signed an agreement with the Hamburg-based shipping line Velmar Seetransport "
+     "to establish a shipping line.", "Kenya Ports Authority", "signsAgreementWith", "Hamburg"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

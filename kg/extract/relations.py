@@ -89,6 +89,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if any(_has_child(nodes[n], attrs) for n, attrs in p.without_child if n in nodes):
             continue
+        if p.relation == "signsAgreementWith" and trigger is not None and _manner_phrase(trigger):
+            continue  # "working in partnership with", "in alliance with": how they work, no agreement signed
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         deal = nodes.get("deal", trigger)
@@ -191,6 +193,13 @@ _TERRITORIES = {
     "GL": "DK", "FO": "DK", "GI": "GB", "BM": "GB", "KY": "GB", "VG": "GB", "AI": "GB", "MS": "GB", "TC": "GB",
     "FK": "GB", "JE": "GB", "GG": "GB", "IM": "GB", "NC": "FR", "PF": "FR", "RE": "FR", "GP": "FR", "MQ": "FR",
     "YT": "FR", "PM": "FR", "WF": "FR", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "AX": "FI", "PS": None}
+
+
+def _manner_phrase(trigger: Token) -> bool:
+    """"(working) in partnership with X", "in alliance with", "in agreement with": a bare noun after
+    "in" says how someone acts, not that an agreement was made."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and not any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in trigger.children)
 
 
 def _acronym_of(member: Entity, group: Entity) -> bool:

@@ -293,8 +293,22 @@ def name_after(tok: Token) -> Token | None:
     if j > i and j < len(doc) and entity(toks[j]) and toks[j - 1].text != "-":
         return toks[j]
     if i < len(doc) and entity(toks[i]):
+        based = _based(doc, i)
+        if based is not None:
+            return based or None
         return _administrative_name(doc, i) or _possessed_name(doc, i) or toks[i]
     return None
+
+
+def _based(doc, i: int) -> Token | bool | None:
+    """"with the Hamburg-based shipping line Unimar": the place of "X-based" is where the one
+    meant is, so the name after it (or, with none, False: no name is meant)."""
+    toks = tokens(doc)
+    end = name_end(doc, i)
+    k = end + 1 if end < len(doc) and toks[end].text in ("-", "–") else end
+    if k >= len(doc) or toks[k].lower_ not in ("based", "headquartered"):
+        return None
+    return next((t for t in toks[k + 1:k + 6] if entity(t) and t.pos_ == "PROPN"), False)
 
 
 def _possessed_name(doc, i: int) -> Token | None:
