@@ -1005,6 +1005,11 @@ NEGATIVE = [
      "signsAgreementWith", "Philippines"),
     ("The state-owned Kenya Ports Authority signed an agreement with the Hamburg-based shipping line Velmar Seetransport "
      "to establish a shipping line.", "Kenya Ports Authority", "signsAgreementWith", "Hamburg"),
+    # a company agreed to be bought is not yet the buyer's
+    ("Velor Corp said it has signed a definitive agreement to acquire Brantex Bancorp by exchanging shares.",
+     "Velor Corp", "includes", "Brantex Bancorp"),
+    ("VELOR AGREES TO ACQUIRE BRANTEX BANK\n\nVelor Corp said it has signed a definitive agreement to buy the bank.",
+     "Velor Corp", "includes", "Brantex Bank"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

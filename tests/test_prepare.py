@@ -151,7 +151,7 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     assert "have signed a five-year supply agreement under which Zenith will deliver ore to Acme's" in prepared
     # an indented line starts a new paragraph, a blank line ends one, the headline stays a line
     assert "Monday.\n    The agreement" in prepared
-    assert prepared.split("\n")[:2] == ["Acme and Zenith Sign supply Pact", ""]
+    assert prepared.split("\n")[:2] == ["Acme and Zenith sign supply Pact", ""]
 
 
 def test_text_whose_paragraphs_are_long_lines_is_not_joined() -> None:
@@ -173,3 +173,8 @@ def test_no_sentence_breaks_in_the_first_words_after_a_headline() -> None:
                       "reschedule Kenya's official debt to Peru, government sources said."))
     sents = [s.text.strip() for s in doc.sents]
     assert sents[1].startswith("Kenya and Peru have signed"), sents
+
+
+def test_a_shouted_verb_is_lowered_when_the_article_writes_another_form_of_it() -> None:
+    text = "VELOR AGREES TO ACQUIRE OHIO BANK\n\nVelor said it signed a definitive agreement to acquire Brantex Bancorp."
+    assert prepare(text).startswith("Velor agrees to acquire Ohio Bank\n")

@@ -61,7 +61,7 @@ def _inflected(word: str, table: dict[str, str]) -> str | None:
     """*word* in lower case when the article writes another form of it in lower case."""
     low = word.casefold()
     stems = {low, low[:-1], low[:-2]} if low.endswith("s") else {low}
-    forms = {f for stem in stems for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing", stem + "es")}
+    forms = {f for stem in stems for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing", stem + "es", stem + "ment")}
     return low if any(table.get(f, "").islower() for f in forms - {""}) else None
 
 
@@ -87,8 +87,8 @@ def _recase(word: str, table: dict[str, str], first: bool) -> str:
         # a spelling seen in the body wins, unless it is lower case at the start of a line
         return known[0].upper() + known[1:] if first and known.islower() else known
     lower = word.lower()
-    if not first and lower in _FUNCTION_WORDS:
-        return lower
+    if not first and (lower in _FUNCTION_WORDS or _inflected(word, table)):
+        return lower  # "TO", and "AGREES" where the article writes "agreement"
     head, _, tail = lower.partition("'") if "'" in lower else lower.partition("’")
     if tail:  # SAUDI ARABIA'S -> Saudi Arabia's
         sep = word[len(head)]
