@@ -684,6 +684,9 @@ POSITIVE = [
      "signsAgreementWith", "Brantex Corp"),
     ("The state-owned Kenya Ports Authority signed an agreement with the Hamburg-based shipping line Velmar Seetransport "
      "to establish a shipping line.", "Kenya Ports Authority", "signsAgreementWith", "Velmar Seetransport"),
+    # "X, Samsung Electronics’ subsidiary": a plural possessive the parser reads as a modifier
+    ("Harman, Samsung Electronics’ subsidiary, said on Monday it would buy a Munich software firm.",
+     "Samsung Electronics", "includes", "Harman"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
