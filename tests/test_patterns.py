@@ -687,6 +687,9 @@ POSITIVE = [
     # "X, Samsung Electronics’ subsidiary": a plural possessive the parser reads as a modifier
     ("Harman, Samsung Electronics’ subsidiary, said on Monday it would buy a Munich software firm.",
      "Samsung Electronics", "includes", "Harman"),
+    # "X based" written without its hyphen
+    ("Hague based International Velor Court, IVC, declared the ruling final.", "International Velor Court",
+     "locatedIn", "Hague"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

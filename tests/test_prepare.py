@@ -179,3 +179,13 @@ def test_no_sentence_breaks_in_the_first_words_after_a_headline() -> None:
 def test_a_shouted_verb_is_lowered_when_the_article_writes_another_form_of_it() -> None:
     text = "VELOR AGREES TO ACQUIRE OHIO BANK\n\nVelor said it signed a definitive agreement to acquire Brantex Bancorp."
     assert prepare(text).startswith("Velor agrees to acquire Ohio Bank\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Geneva based Velor Foundation said.", "The Geneva-based Velor Foundation said."),
+    ("A Seoul based startup said.", "A Seoul-based startup said."),
+    ("The Company based its decision on data.", "The Company based its decision on data."),
+    ("Britain based on facts.", "Britain based on facts."),
+])
+def test_an_unhyphenated_based_after_a_name_is_read_as_x_based(text: str, expected: str) -> None:
+    assert prepare(text) == expected

@@ -156,10 +156,22 @@ def end_datelines(text: str) -> str:
     return _SHORT_DATELINE.sub(_dateline_end, text)
 
 
+#: "Geneva based WHO": a capitalised word and "based" before a name or a noun, written without the hyphen
+_UNHYPHENATED_BASED = re.compile(
+    r"(\b[A-Z][\w.]*) (?=based (?!(?:on|upon|in|at|around|off|out|near|its|his|her|their|the|a|an|this|that|"
+    r"these|those|mostly|largely|partly|solely|entirely|mainly|primarily|heavily|loosely|firmly)\b)[\w“\"])")
+
+
+def hyphenate_based(text: str) -> str:
+    """"Hague based International Criminal Court" as "Hague-based ..." (same length), which the
+    parser reads as a modifier, not as a verb with "Hague" its subject."""
+    return _UNHYPHENATED_BASED.sub(lambda m: m.group(1) + "-", text)
+
+
 def prepare(text: str) -> str:
     """The text the parser sees: markup removed, agency datelines ended and shouted lines
     truecased, same length."""
-    result = unwrap_lines(truecase(end_datelines(fix_apostrophes(strip_markup(text)))))
+    result = hyphenate_based(unwrap_lines(truecase(end_datelines(fix_apostrophes(strip_markup(text))))))
     assert len(result) == len(text)
     return result
 
