@@ -56,6 +56,7 @@ def test_a_ticker_is_no_part_of_its_company_name() -> None:
 
 @pytest.mark.parametrize("text,token", [
     ("the post-listing surge.”In May the firm", "In"),
+    ("What’s happened?Following a visit to Peru", "Following"),
     ("the Oak Brook, Ill.-based company", "based"),
     ("dragons”—six leading startups", "—"),
     ("U.S.-based tuna maker", "based"),
