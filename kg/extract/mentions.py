@@ -1688,28 +1688,19 @@ def institution_mentions(doc: Doc, taken: list[bool], names: list[Mention]) -> l
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions of *doc*, sorted by position, without overlaps between kinds."""
-    names = name_mentions(doc)
     taken = [False] * len(doc)
-    for m in names:
-        for i in range(m.start, m.end):
-            taken[i] = True
-    governments = government_mentions(doc, taken)
-    for m in governments:
-        for i in range(m.start, m.end):
-            taken[i] = True
-    governments += demonym_place_mentions(doc, taken) + state_mentions(doc, names, taken)
-    for m in governments:
-        for i in range(m.start, m.end):
-            taken[i] = True
+
+    def take(found: list[Mention]) -> list[Mention]:
+        for m in found:
+            for i in range(m.start, m.end):
+                taken[i] = True
+        return found
+
+    names = take(name_mentions(doc))
+    governments = take(government_mentions(doc, taken))
+    governments += take(demonym_place_mentions(doc, taken) + state_mentions(doc, names, taken))
     names += governments
-    institutions = institution_mentions(doc, taken, names)
-    for m in institutions:
-        for i in range(m.start, m.end):
-            taken[i] = True
-    names += institutions
-    groups = group_mentions(doc, taken)
-    for m in groups:
-        for i in range(m.start, m.end):
-            taken[i] = True
+    names += take(institution_mentions(doc, taken, names))
+    groups = take(group_mentions(doc, taken))
     refs = reference_mentions(doc, taken)
     return sorted(names + groups + refs, key=lambda m: (m.start, -m.end))

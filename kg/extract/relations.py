@@ -10,7 +10,6 @@ visit") are kept with that modality, for their event nodes; other negated relati
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
