@@ -1016,6 +1016,9 @@ NEGATIVE = [
      "Velor Corp", "includes", "Brantex Bancorp"),
     ("VELOR AGREES TO ACQUIRE BRANTEX BANK\n\nVelor Corp said it has signed a definitive agreement to buy the bank.",
      "Velor Corp", "includes", "Brantex Bank"),
+    # what is done to a place from afar is no presence there
+    ("Israeli Prime Minister Avi Dorren has been bombing and killing militants in Gaza for months.", "Avi Dorren",
+     "visited", "Gaza"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
