@@ -690,6 +690,13 @@ POSITIVE = [
     # "X based" written without its hyphen
     ("Hague based International Velor Court, IVC, declared the ruling final.", "International Velor Court",
      "locatedIn", "Hague"),
+    # "stop by" a place; a name the NER calls a person, headquartered somewhere
+    ("Before returning to Seoul, Lee Dong-min will stop by Shanghai for one night on Jan. 6.", "Lee Dong-min",
+     "visited", "Shanghai"),
+    ("Ziwig Lab, headquartered in France, hopes to have its test approved soon.", "Ziwig Lab", "locatedIn", "France"),
+    # a company after its ticker and a comma, then its town
+    ("Among the bidders is Velor Devices <VLD>, Sunnyvale, Calif., analysts said.", "Sunnyvale", "locatedIn",
+     "California"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -217,6 +217,9 @@ def context_votes(doc: Doc, m: Mention, places: set[int]) -> None:
     # "Leicester South, where Labour won the seat": what "where" takes up is a place
     if any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" for g in c.children) for c in root.children):
         m.vote("Place", 1.0, "'where' after it")
+    # "Ziwig Lab, headquartered in France": what has its headquarters somewhere is an organisation
+    if any(c.dep_ == "acl" and c.lower_ in ("headquartered", "incorporated", "registered") for c in root.children):
+        m.vote("Organization", 2.0, "headquartered somewhere")
     # "Texas-based Krestmark": the first part is a place ("RNA-based", "AI-based": an acronym only as a known place)
     if root.head.lower_ == "based" and root.dep_ in ("npadvmod", "compound", "nmod", "amod") and not (
             m.end - m.start == 1 and root.text.isupper() and not is_place(root.text)):

@@ -110,13 +110,15 @@ _MARKUP = re.compile(r"<([A-Z][^<>\n]{0,60})>")
 
 
 #: "Cetus Corp <CTUS.O>": a ticker symbol right after the name it stands for
-_TICKER = re.compile(r"(\b[A-Z][\w.&-]* )(<[A-Z]{1,6}(?:\.[A-Z]{1,2})?>)")
+_TICKER = re.compile(r"(\b[A-Z][\w.&-]*) (<[A-Z]{1,6}(?:\.[A-Z]{1,2})?>)([,;:)]?)")
 
 
 def strip_markup(text: str) -> str:
     """Replace ``<Company Name>`` markup brackets by spaces, and a ticker symbol after its
-    company's name (``Fidata Corp <FID>``) by spaces altogether (same length)."""
-    text = _TICKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    company's name (``Fidata Corp <FID>``) by spaces altogether, the punctuation after it moved up
+    to the name (same length)."""
+    # the punctuation after the ticker moves up to the name: "Advanced Micro Devices, Sunnyvale"
+    text = _TICKER.sub(lambda m: m.group(1) + m.group(3) + " " * (len(m.group(2)) + 1), text)
     return _MARKUP.sub(lambda m: " " + m.group(1) + " ", text)
 
 
