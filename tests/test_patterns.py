@@ -697,6 +697,9 @@ POSITIVE = [
     # a company after its ticker and a comma, then its town
     ("Among the bidders is Velor Devices <VLD>, Sunnyvale, Calif., analysts said.", "Sunnyvale", "locatedIn",
      "California"),
+    # a list of examples holds whatever the clause hedges about them
+    ("Top U.S. chipmakers like Velor Semiconductor Corp and Brantex Instruments Inc might also seek to buy the unit.",
+     "chipmakers", "includes", "Brantex Instruments Inc"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
