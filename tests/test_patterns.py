@@ -700,6 +700,9 @@ POSITIVE = [
     # a list of examples holds whatever the clause hedges about them
     ("Top U.S. chipmakers like Velor Semiconductor Corp and Brantex Instruments Inc might also seek to buy the unit.",
      "chipmakers", "includes", "Brantex Instruments Inc"),
+    # the later items of a list whose first item stands in apposition to the group, however the parser hung them
+    ("The delegation is led by Chancellor Ann Velor and includes faculty deans Professor Tom Brant (Education), "
+     "Professor Ivo Kessel (Law), and Professor Mia Dunmore (Computing).", "delegation", "includes", "Ivo Kessel"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
