@@ -703,6 +703,9 @@ POSITIVE = [
     # the later items of a list whose first item stands in apposition to the group, however the parser hung them
     ("The delegation is led by Chancellor Ann Velor and includes faculty deans Professor Tom Brant (Education), "
      "Professor Ivo Kessel (Law), and Professor Mia Dunmore (Computing).", "delegation", "includes", "Ivo Kessel"),
+    # "X, in Y for talks, said": a visitor placed by a phrase set off after the name
+    ("Kenyan Trade Minister Ana Velor, in Tokyo for talks on trade, said the deal was close.", "Ana Velor", "visited",
+     "Tokyo"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1032,6 +1035,8 @@ NEGATIVE = [
     # what is done to a place from afar is no presence there
     ("Israeli Prime Minister Avi Dorren has been bombing and killing militants in Gaza for months.", "Avi Dorren",
      "visited", "Gaza"),
+    # ... but not someone of the place itself
+    ("Ana Velor, in London, said the deal was close.", "Ana Velor", "visited", "London"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
