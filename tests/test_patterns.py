@@ -706,6 +706,9 @@ POSITIVE = [
     # "X, in Y for talks, said": a visitor placed by a phrase set off after the name
     ("Kenyan Trade Minister Ana Velor, in Tokyo for talks on trade, said the deal was close.", "Ana Velor", "visited",
      "Tokyo"),
+    # a letter of intent signed by both sides
+    ("The letter of intent signed by Velor Motors and Brantex on March nine set April nine as the target date.",
+     "Velor Motors", "signsAgreementWith", "Brantex"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
