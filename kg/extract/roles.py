@@ -829,6 +829,13 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 if end >= len(toks) or toks[end].is_punct:
                     named_as = toks[cand.i + 2]
             key = entity(named_as) if named_as is not None else None
+        if key is None and cand.pos_ == "NOUN" and cand.dep_ in ("nsubj", "nsubjpass"):
+            # "Kang Hoon-sik, presidential chief of staff, visited": the parser made the description the
+            # subject and the name before its comma a modifier of it
+            first = cand.left_edge
+            end = name_end(cand.doc, first.i) if entity(first) else first.i
+            if end < cand.i and cand.doc[end].text == "," and first._.kg_type in ("Person", "Organization"):
+                key = entity(first)
         if expand and (key is None or (named and cand._.kg_type == "Group")):
             # "the two state-run entities -- the KDB and the KOBC": the names in apposition
             listed = [c for c in cand.children if c.dep_ == "appos" and entity(c) and c._.kg_type != "Group"]
