@@ -710,8 +710,8 @@ POSITIVE = [
     ("The letter of intent signed by Velor Motors and Brantex on March nine set April nine as the target date.",
      "Velor Motors", "signsAgreementWith", "Brantex"),
     # "NAME, description, visited": the parser made the description the subject and the name its modifier
-    ("Min Tae-gyu, presidential chief of staff, visited Poland as a special envoy and attended the ceremony.",
-     "Min Tae-gyu", "visited", "Poland"),
+    ("Yoo Sang-chul, presidential chief of staff, visited Poland as a special envoy and attended the ceremony.",
+     "Yoo Sang-chul", "visited", "Poland"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
