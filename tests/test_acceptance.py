@@ -90,9 +90,9 @@ def test_dev_set_score(tmp_path):
     score = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(DEV), "--pred", str(out)],
                            capture_output=True, text=True, check=True)
     f1 = float(re.search(r"^F1=([0-9.]+)", score.stdout.splitlines()[-1]).group(1))
-    # the floor: the figure measured on the 45 development articles (0.771) minus a small margin;
+    # the floor: the figure measured on the 45 development articles (0.774) minus a small margin;
     # it only ever goes up
-    assert f1 >= 0.75, score.stdout
+    assert f1 >= 0.76, score.stdout
 
 
 def test_test_split_score(tmp_path):
@@ -107,8 +107,8 @@ def test_test_split_score(tmp_path):
     score = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(test), "--pred", str(out)],
                            capture_output=True, text=True, check=True)
     f1 = float(re.search(r"^F1=([0-9.]+)", score.stdout.splitlines()[-1]).group(1))
-    # measured 0.463; the floor only ever goes up
-    assert f1 >= 0.45, score.stdout
+    # measured 0.479; the floor only ever goes up
+    assert f1 >= 0.46, score.stdout
 
 
 @pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)

@@ -192,8 +192,8 @@ def test_cross_validation_on_the_development_set() -> None:
     assert run.returncode == 0, run.stderr
     f1 = {m.group(1): float(m.group(2)) for m in re.finditer(r"^cv5 (\w+) F1=(\d\.\d{3})", run.stdout, re.M)}
     assert set(f1) == {"scorer", "patterns"}
-    # the held-out figures the README quotes (0.771 and 0.711), with a small margin
-    assert f1["patterns"] >= 0.75 and f1["scorer"] >= 0.68, run.stdout
+    # the held-out figures the README quotes (0.774 and 0.718), with a small margin
+    assert f1["patterns"] >= 0.76 and f1["scorer"] >= 0.70, run.stdout
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/data/dev is not available")
