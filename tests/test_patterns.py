@@ -712,6 +712,9 @@ POSITIVE = [
     # "NAME, description, visited": the parser made the description the subject and the name its modifier
     ("Yoo Sang-chul, presidential chief of staff, visited Poland as a special envoy and attended the ceremony.",
      "Yoo Sang-chul", "visited", "Poland"),
+    # "Town, St.-based X": the town is the nearest place the text gives
+    ("Portland, Ore.-based Brantex Lumber said it signed a contract with Iraq.", "Brantex Lumber", "locatedIn",
+     "Portland"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
