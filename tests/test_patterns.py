@@ -1046,6 +1046,10 @@ NEGATIVE = [
      "visited", "Gaza"),
     # ... but not someone of the place itself
     ("Ana Velor, in London, said the deal was close.", "Ana Velor", "visited", "London"),
+    # a body written with "non-" is the one its "member" is not in; a group's own acronym lists no members
+    ("He said non-OPEC member Norway had pledged further cooperation with the group.", "OPEC", "includes", "Norway"),
+    ("Under the deal, Velor Systems will provide CMS and tactical data links (TDL) for the navy's two frigates.",
+     "tactical data links", "includes", "CMS"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

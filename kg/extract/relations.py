@@ -92,6 +92,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue  # "working in partnership with", "in alliance with": how they work, no agreement signed
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
+        if p.relation == "includes" and any(_acronym_of(entities[o], entities[s]) for s, _ in subjects for o, _ in objects):
+            continue  # "tactical data links (TDL)": the group's own acronym, and nothing listed beside it, is no member
         deal = nodes.get("deal", trigger)
         if p.objects_together and deal is not None and _one_deal(deal) and len(objects) > 1:
             # "signed the MoU with India and the UAE", "A, B and C signed an agreement": one
@@ -109,7 +111,7 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                         and noun_type(s_tok) == "Place":
                     continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
                 if p.relation == "includes" and (_unlike_members(s_tok, entities[s_key], entities[o_key])
-                                                 or _acronym_of(entities[o_key], entities[s_key])):
+                                                 or _not_member(s_tok)):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
                 if p.relation == "locatedIn" and _owner_of_someone(o_tok):
                     continue  # "in Ulaanbaatar, South Korea's Vice Foreign Minister": the place owns a person, after the comma
@@ -199,6 +201,15 @@ def _manner_phrase(trigger: Token) -> bool:
     "in" says how someone acts, not that an agreement was made."""
     return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and not any(
         c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in trigger.children)
+
+
+def _not_member(whole: Token) -> bool:
+    """"non-OPEC member Norway": the body written with "non-" is the one it is not a member of."""
+    toks = tokens(whole.doc)
+    i = whole.i
+    while i > 0 and entity(toks[i - 1]) is not None and entity(toks[i - 1]) == entity(whole):
+        i -= 1
+    return i >= 2 and toks[i - 1].text in ("-", "–") and toks[i - 2].lower_ == "non"
 
 
 def _acronym_of(member: Entity, group: Entity) -> bool:
