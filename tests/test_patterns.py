@@ -1050,6 +1050,9 @@ NEGATIVE = [
     ("He said non-OPEC member Norway had pledged further cooperation with the group.", "OPEC", "includes", "Norway"),
     ("Under the deal, Velor Systems will provide CMS and tactical data links (TDL) for the navy's two frigates.",
      "tactical data links", "includes", "CMS"),
+    # things, tools, equations and pollutants are no sets of names
+    ("Online harassment is amplified by AI-driven tools like Deepvoice and Velor Studio, the police said.",
+     "AI-driven tools", "includes", "Velor Studio"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
