@@ -715,6 +715,9 @@ POSITIVE = [
     # "Town, St.-based X": the town is the nearest place the text gives
     ("Portland, Ore.-based Brantex Lumber said it signed a contract with Iraq.", "Brantex Lumber", "locatedIn",
      "Portland"),
+    # a venue and its town the NER took for one organisation's name
+    ("Experts will meet on 14 May for a press conference at the Velor Lakeside Hotel, Colombo.", "Velor Lakeside Hotel",
+     "locatedIn", "Colombo"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -434,6 +434,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         cut = next((t.i for t in toks[start + 1:end - 1] if t.text in separators
                     # "Sugathadasa Indoor Stadium in Colombo": a venue and its place
                     or (t.lower_ in ("in", "at") and is_place(span_text(doc, t.i + 1, end)))
+                    # "Cinnamon Lakeside Hotel, Colombo" tagged as one organisation: a venue and its place
+                    or (t.text == "," and toks[t.i - 1].lower_ in lex.facility_nouns and is_place(span_text(doc, t.i + 1, end)))
                     # "Ugenco Ltd of Uganda": a company's legal form ends its name
                     or (t.lower_ == "of" and toks[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
                         and is_place(span_text(doc, t.i + 1, end)))
