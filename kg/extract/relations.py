@@ -23,7 +23,7 @@ from .modality import is_negated  # noqa: F401 (its old home; callers still impo
 from .patterns import PatternSet, RelationPattern
 from .places import continent_of_country, continents, fold, is_place
 from .records import Entity, Evidence, Position, Relation
-from .roles import FINDERS, entity, name_end, role_entities
+from .roles import FINDERS, entity, name_end, name_start, role_entities
 from .tokens import tokens
 
 
@@ -206,9 +206,7 @@ def _manner_phrase(trigger: Token) -> bool:
 def _not_member(whole: Token) -> bool:
     """"non-OPEC member Norway": the body written with "non-" is the one it is not a member of."""
     toks = tokens(whole.doc)
-    i = whole.i
-    while i > 0 and entity(toks[i - 1]) is not None and entity(toks[i - 1]) == entity(whole):
-        i -= 1
+    i = name_start(whole.doc, whole.i)
     return i >= 2 and toks[i - 1].text in ("-", "–") and toks[i - 2].lower_ == "non"
 
 

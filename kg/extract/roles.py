@@ -530,7 +530,7 @@ def _semicolon_list(tok: Token) -> list[Token]:
     return items
 
 
-def _name_start(doc, i: int) -> int:
+def name_start(doc, i: int) -> int:
     """The first token of the name that token *i* belongs to (*i* itself outside names)."""
     toks = tokens(doc)
     key = entity(toks[i])
@@ -556,12 +556,12 @@ def _slash_partners(tok: Token) -> list[Token]:
     key = entity(tok)
     if key is None:
         return []
-    i = _name_start(doc, tok.i)
+    i = name_start(doc, tok.i)
     out = []
     while i >= 2 and toks[i - 1].text == "/" and entity(toks[i - 2]) not in (None, key):
         out.append(toks[i - 2])
         key = entity(toks[i - 2])
-        i = _name_start(doc, i - 2)
+        i = name_start(doc, i - 2)
     return out
 
 
@@ -580,7 +580,7 @@ def _place_of_another(tok: Token) -> bool:
     """"Bordeaux in France and Oporto in [Portugal]": a name right after "in" that follows another name."""
     doc, key = tok.doc, entity(tok)
     toks = tokens(doc)
-    i = _name_start(doc, tok.i)
+    i = name_start(doc, tok.i)
     if i > 0 and toks[i - 1].lower_ == "the":
         i -= 1
     return i >= 2 and toks[i - 1].lower_ in ("in", "at") and entity(toks[i - 2]) not in (None, key)
@@ -602,10 +602,10 @@ def _listed_before(tok: Token) -> list[Token]:
     toks = tokens(doc)
     if entity(tok) is None:
         return []
-    i = _name_start(doc, tok.i)
+    i = name_start(doc, tok.i)
     out = []
     while i >= 2 and toks[i - 1].lower_ in (",", "and", "&") and toks[i - 2]._.kg_type == kind:
-        j = _name_start(doc, i - 2)
+        j = name_start(doc, i - 2)
         k = j - 1 if j > 0 and toks[j - 1].lower_ == "the" else j
         if k >= 2 and toks[k - 1].lower_ in ("in", "at", "of") and (entity(toks[k - 2]) or toks[k - 2].lemma_.lower() in lexicon().facility_nouns):
             # "Kabul in [Afghanistan] and ...", "the Mong Duong 1 power plant in [Quang Ninh province],
@@ -655,7 +655,7 @@ def _surface_list(tok: Token) -> list[Token]:
 
     aside = _asides(sent)
     out = []
-    i = _name_start(doc, tok.i)
+    i = name_start(doc, tok.i)
     while True:  # leftwards
         j = i - 1
         while j >= sent.start and not (entity(toks[j]) and toks[j]._.kg_type == kind and j not in aside
@@ -664,7 +664,7 @@ def _surface_list(tok: Token) -> list[Token]:
         if j < sent.start or not gap_ok(j + 1, i):
             break
         out.append(toks[j])
-        i = _name_start(doc, j)
+        i = name_start(doc, j)
     end = name_end(doc, tok.i)
     while True:  # rightwards
         j = end
@@ -680,7 +680,7 @@ def _surface_list(tok: Token) -> list[Token]:
 
 def _speaker(tok: Token) -> bool:
     """"A, B and C, Lord Rennard said": a name after a list that says what went before is no item of it."""
-    root = tok.doc[_name_start(tok.doc, tok.i):name_end(tok.doc, tok.i)].root
+    root = tok.doc[name_start(tok.doc, tok.i):name_end(tok.doc, tok.i)].root
     return root.dep_ == "nsubj" and root.head.lemma_ in _SAYING and root.head.i > root.i
 
 
