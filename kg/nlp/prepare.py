@@ -15,8 +15,9 @@ is a possessive; the parser sees "’s".
 
 **Hard-wrapped lines** (newswire archives, e-mail, plain-text dumps that break every line near
 a fixed width) are joined: a line break inside a paragraph becomes a space, so that the parser
-does not cut a sentence at every line end. A blank line, an indented line or a short line still
-ends a paragraph, and text whose paragraphs are single long lines is left as it is.
+does not cut a sentence at every line end. A blank line, an indented line or a short line that
+ends a sentence still ends a paragraph, and text whose paragraphs are single long lines is left as
+it is. "Geneva based WHO", written without its hyphen, is read as "Geneva-based".
 
 Statistical taggers trained on mixed-case news misread all-caps text ("SAUDI ARABIA'S KING FAHD
 VISITS BRITAIN" parses as a string of proper nouns). Each all-caps word is re-cased the way the
