@@ -1056,6 +1056,9 @@ NEGATIVE = [
     # things, tools, equations and pollutants are no sets of names
     ("Online harassment is amplified by AI-driven tools like Deepvoice and Velor Studio, the police said.",
      "AI-driven tools", "includes", "Velor Studio"),
+    # the place's tie to a body elsewhere: the body is not in the place
+    ("The ministers spent the morning on Peru's WTO membership.", "WTO", "locatedIn", "Peru"),
+    ("Talks on Ghana's IMF bailout resumed on Monday, officials said.", "IMF", "locatedIn", "Ghana"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

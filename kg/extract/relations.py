@@ -117,6 +117,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue  # "in Ulaanbaatar, South Korea's Vice Foreign Minister": the place owns a person, after the comma
                 if p.relation == "locatedIn" and _place_of_the_event(s_tok, o_tok):
                     continue  # "a meeting of the Commission for Africa in Cape Town": where it met, not where it is
+                if p.relation == "locatedIn" and o_tok.i < s_tok.i and _link_of_the_place(s_tok):
+                    continue  # "China's GATT membership", "Kenya's IMF loan": the place's tie to a body elsewhere
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])
                                                   or _region_in_city(entities[s_key], entities[o_key])):
                     continue  # people are not located anywhere (the spec), nor countries in a country or city
@@ -273,6 +275,19 @@ def _place_of_the_event(thing: Token, place: Token) -> bool:
         return False
     link = thing.head
     return link.lower_ == "of" and link.head.lemma_.lower() in lexicon().gathering_nouns
+
+
+def _link_of_the_place(thing: Token) -> bool:
+    """Whether the name qualifies a noun of a tie to a body ("China's GATT membership", "the
+    Government's IMF deal", "Sri Lanka's International Sovereign Bonds (ISB) holders"): what the
+    place before it owns is the tie, and the body is elsewhere."""
+    doc = thing.doc
+    toks = tokens(doc)
+    end = name_end(doc, thing.i)
+    if end < len(doc) and toks[end].text == "(":  # over the name's own acronym
+        close = next((j for j in range(end + 1, min(end + 5, len(doc))) if toks[j].text == ")"), None)
+        end = close + 1 if close is not None else end
+    return end < len(doc) and toks[end].pos_ == "NOUN" and toks[end].lower_ in lexicon().link_nouns
 
 
 def _name_root(tok: Token) -> Token:
