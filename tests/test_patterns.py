@@ -718,6 +718,19 @@ POSITIVE = [
     # a venue and its town the NER took for one organisation's name
     ("Experts will meet on 14 May for a press conference at the Velor Lakeside Hotel, Colombo.", "Velor Lakeside Hotel",
      "locatedIn", "Colombo"),
+    # the country of a nationality before "-based"; the place of the predicate noun's company
+    ("The Swiss-based Lumen AG rejected the offer on Friday.", "Lumen AG", "locatedIn", "Switzerland"),
+    ("Kestrel is an engineering company owned by French interests and headquartered in Boston.", "Kestrel",
+     "locatedIn", "Boston"),
+    ("Ostrava Holding is a maker of pumps based in Denver.", "Ostrava Holding", "locatedIn", "Denver"),
+    # a subsidiary a company forms; a venture its founders set up
+    ("Velmar Corp said it formed a new subsidiary, Velmar Tools Inc, to sell drills.", "Velmar Corp", "includes",
+     "Velmar Tools Inc"),
+    ("Vexo, a joint venture set up by Tixo SA and Marlow PLC, opened its first plant.", "Marlow PLC", "includes",
+     "Vexo"),
+    # a town named in two countries is the one in the country of the people the article names
+    ("US President Joe Reagan and Canadian Prime Minister Brian Mulroney will meet next month in Ottawa.",
+     "Joe Reagan", "visited", "Ottawa"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1059,6 +1072,8 @@ NEGATIVE = [
     # the place's tie to a body elsewhere: the body is not in the place
     ("The ministers spent the morning on Peru's WTO membership.", "WTO", "locatedIn", "Peru"),
     ("Talks on Ghana's IMF bailout resumed on Monday, officials said.", "IMF", "locatedIn", "Ghana"),
+    ("US President Joe Reagan and Canadian Prime Minister Brian Mulroney will meet next month in Ottawa.",
+     "Brian Mulroney", "visited", "Ottawa"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

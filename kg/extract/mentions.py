@@ -1631,11 +1631,23 @@ PLACE_KIND_NOUNS = frozenset({"capital", "city", "town", "village", "port", "pro
 
 
 def demonym_place_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
-    """"the Qatari capital, Doha", "the Brazilian city of Porto Alegre": the nationality adjective of
-    a place noun is a mention of its country, which the place's ``locatedIn`` patterns then read."""
+    """"the Qatari capital, Doha", "the Brazilian city of Porto Alegre", "the Swiss-based Lumen AG":
+    the nationality adjective of a place noun or of "-based" is a mention of its country, which the
+    ``locatedIn`` patterns then read."""
     names = demonyms()
+    toks = tokens(doc)
     out = []
-    for tok in tokens(doc):
+    for tok in toks:
+        if tok.lower_ in ("based", "headquartered") and tok.i >= 2 and toks[tok.i - 1].text in ("-", "–") \
+                and not taken[tok.i - 2]:
+            # "the Swiss-based Lumen AG": the country of the adjective, which the x-based pattern reads
+            mod = toks[tok.i - 2]
+            country = names.get(fold(mod.text))
+            if country and mod.text[:1].isupper():
+                m = Mention(mod.i, mod.i + 1, "name", source="government", canonical=country)
+                m.vote("Place", 5.0, f"the country of '{mod.text}'")
+                out.append(m)
+            continue
         if tok.lemma_.lower() not in PLACE_KIND_NOUNS or tok.tag_ != "NN":
             continue
         for mod in (c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and not taken[c.i]):

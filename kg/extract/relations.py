@@ -41,8 +41,11 @@ class _Visitors:
         is in, or on a trip the article tells of, to a place not known to be home."""
         if self._homes is None:
             self._homes = home_countries(self.doc, self.entities, self.positions)
+            # the countries the article names, also by the nationality of its people ("Canadian Prime
+            # Minister X ... in Ottawa": the Canadian town, not the one in Illinois)
             self._mentioned = {c for e in self.entities.values() if e.type == "Place"
-                               for c in [country_code(e.label)] if c}
+                               for c in [country_code(e.label)] if c} | {
+                c for home in self._homes.values() for c in home}
         home = self._homes.get(person)
         where = country_of(self.entities[place].label, self._mentioned)
         if home and where:
@@ -332,7 +335,13 @@ def _clause_between(head: Token, tok: Token) -> bool:
     X", "had a bucket thrown over him by a protester in X": not where the subject was)."""
     cur = tok
     while cur.head.i != cur.i and cur.head.i != head.i:
+        # a verb joined to the one above it without a subject of its own shares its clause:
+        # "a company owned by French interests and headquartered in Boston"
+        shared = cur.dep_ == "conj" and cur.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
         cur = cur.head
+        if shared:
+            continue
         if cur.pos_ == "VERB" or (cur.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
             return True
     return False
