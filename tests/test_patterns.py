@@ -731,6 +731,15 @@ POSITIVE = [
     # a town named in two countries is the one in the country of the people the article names
     ("US President Joe Reagan and Canadian Prime Minister Brian Mulroney will meet next month in Ottawa.",
      "Joe Reagan", "visited", "Ottawa"),
+    # a borough lies in its city; a state does not
+    ("The council will rebuild the old market in Greenwich, London, next year.", "Greenwich", "locatedIn", "London"),
+    # one's own mission to a place is one's trip there
+    ("Prime Minister Ana Velor has returned from her diplomatic mission to the Middle East.", "Ana Velor", "visited",
+     "Middle East"),
+    # the X-owned company is X's
+    ("Analysts said Rosneft-owned Vankor Oil would be sold next year.", "Rosneft", "includes", "Vankor Oil"),
+    # a protocol is signed as an agreement is
+    ("Velmar Corp signed a protocol with Kestrel Ltd on Monday.", "Velmar Corp", "signsAgreementWith", "Kestrel Ltd"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1074,6 +1083,8 @@ NEGATIVE = [
     ("Talks on Ghana's IMF bailout resumed on Monday, officials said.", "IMF", "locatedIn", "Ghana"),
     ("US President Joe Reagan and Canadian Prime Minister Brian Mulroney will meet next month in Ottawa.",
      "Brian Mulroney", "visited", "Ottawa"),
+    ("Ana Velor has returned from her diplomatic mission to the Middle East.", "diplomatic mission", "visited",
+     "Middle East"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

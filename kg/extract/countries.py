@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..settings import DATA_DIR
-from .places import cities, demonyms, fold, subdivisions
+from .places import cities, demonyms, first_level_regions, fold, subdivisions
 from .records import Entity, Position
 from .roles import token_entities
 from .table_cache import cached
@@ -89,11 +89,13 @@ def country_of(name: str, context: Iterable[str] = ()) -> str | None:
 
 def region_in_city(region: str, city: str) -> bool:
     """Whether *region* names a province or state and *city* a city of the same country, so that
-    the region cannot lie in the city ("Sherman Oaks, California, a suburb of Los Angeles")."""
+    the region cannot lie in the city ("Sherman Oaks, California, a suburb of Los Angeles"); a
+    district or borough may ("Greenwich, London")."""
     regions, cities = _places().get(fold(region), ()), _places().get(fold(city), ())
     if not regions or not cities or country_code(region) is not None:
         return False
-    region_codes = {code for code, population in regions if population == 0}
+    top = first_level_regions()
+    region_codes = {code for code, population in regions if population == 0 and (fold(region), code) in top}
     big_city = regions[0][1] >= _CITY_NOT_REGION  # "Shanghai", "Beijing": cities first
     city_codes = {code for code, population in cities if population >= _CITY_NOT_REGION}
     is_region = any(population == 0 for _, population in cities)

@@ -105,6 +105,16 @@ def subdivisions() -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def first_level_regions() -> frozenset[tuple[str, str]]:
+    """(folded name, country code) of the top-level subdivisions (states, provinces), not of the
+    districts and boroughs within them: "Greenwich" is a London borough, and lies in London."""
+    import pycountry
+
+    return frozenset((fold(form), sub.country_code) for sub in pycountry.subdivisions if sub.parent_code is None
+                     for name in [sub.name.split(" (")[0]] for form in {name, _LEVEL_WORDS.sub("", name)})
+
+
 def _subdivisions() -> set[str]:
     return {name for name, _ in subdivisions()}
 
