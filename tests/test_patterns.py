@@ -1085,6 +1085,10 @@ NEGATIVE = [
      "Brian Mulroney", "visited", "Ottawa"),
     ("Ana Velor has returned from her diplomatic mission to the Middle East.", "diplomatic mission", "visited",
      "Middle East"),
+    # a pronoun before "in" is no name there; a tie to a company is no place
+    ("Velmar Corp and Kestrel Ltd said the dispute between them in Ohio would end soon.", "Velmar Corp", "locatedIn",
+     "Ohio"),
+    ("The bank said Tixo Energy, Tomsk's former owner, had sued.", "Tixo Energy", "locatedIn", "Tomsk"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -29,7 +29,7 @@ class Lexicon:
     institutions_of_places: frozenset[str]  # "the Diocese of Mannar", "the Embassy of Japan": a body, not the place
     topic_nouns: frozenset[str]  # what is talked of, made or sold, not who: "big issues like Iraq", "films such as X"
     measure_nouns: frozenset[str]  # units of length, weight, power, money and time: "the 193 kilometres", "three years"
-    link_nouns: frozenset[str]  # what a place has with a body elsewhere: "China's GATT membership", "Kenya's IMF loan"
+    link_nouns: frozenset[str]  # ties to a body elsewhere: "China's GATT membership", "Kenya's IMF loan", "Yugansk's owner"
 
 
 @lru_cache(maxsize=1)

@@ -122,6 +122,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                     continue  # "a meeting of the Commission for Africa in Cape Town": where it met, not where it is
                 if p.relation == "locatedIn" and o_tok.i < s_tok.i and _link_of_the_place(s_tok):
                     continue  # "China's GATT membership", "Kenya's IMF loan": the place's tie to a body elsewhere
+                if p.relation == "locatedIn" and _owner_of_a_tie(o_tok):
+                    continue  # "Yukos, Yugansk's former owner": a tie to a company the tagger took for a place
                 if p.relation == "locatedIn" and (_people(entities[s_key]) or _country_in_place(entities[s_key], entities[o_key])
                                                   or _region_in_city(entities[s_key], entities[o_key])):
                     continue  # people are not located anywhere (the spec), nor countries in a country or city
@@ -291,6 +293,13 @@ def _link_of_the_place(thing: Token) -> bool:
         close = next((j for j in range(end + 1, min(end + 5, len(doc))) if toks[j].text == ")"), None)
         end = close + 1 if close is not None else end
     return end < len(doc) and toks[end].pos_ == "NOUN" and toks[end].lower_ in lexicon().link_nouns
+
+
+def _owner_of_a_tie(place: Token) -> bool:
+    """Whether the place's name is the possessor of a tie noun ("Yugansk's former owner", "China's
+    membership"): what it owns is a tie to someone, not something that lies there."""
+    place = _name_root(place)
+    return place.dep_ == "poss" and place.head.pos_ == "NOUN" and place.head.lemma_.lower() in lexicon().link_nouns
 
 
 def _name_root(tok: Token) -> Token:

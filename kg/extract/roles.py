@@ -268,7 +268,8 @@ def name_before(tok: Token) -> Token | None:
         if opening is not None and opening > 0 and entity(toks[opening - 1]) and \
                 {entity(t) for t in toks[opening + 1:i]} == {entity(toks[opening - 1])}:
             i = opening - 1
-    return toks[i] if i >= 0 and entity(toks[i]) else None
+    # a name, not a pronoun standing for one ("litigation between them in Pittsburgh")
+    return toks[i] if i >= 0 and entity(toks[i]) and toks[i].pos_ != "PRON" else None
 
 
 #: Words written between a preposition and the name it governs.
