@@ -239,3 +239,11 @@ def test_the_two_leaders_are_the_two_people_named_before() -> None:
 def test_the_two_companies_are_not_three_named_before() -> None:
     facts = _facts("Samsung, Tesla and Apple met in Austin on Monday. The two companies signed a supply agreement.")
     assert not any(p == "signsAgreementWith" for _, p, _ in facts), facts
+
+
+def test_initials_name_the_company_without_its_legal_form() -> None:
+    # "TWA" before and after "Trans World Airlines Inc" is the same company, not a second one
+    facts = _facts("TWA said on Monday it would cut fares. Trans World Airlines Inc said profits rose. "
+                   "TWA signed an agreement with Kelvar Corp on Friday.")
+    assert ("Trans World Airlines Inc", "signsAgreementWith", "Kelvar Corp") in facts, facts
+    assert not any(s == "TWA" or o == "TWA" for s, _, o in facts), facts

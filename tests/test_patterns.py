@@ -740,6 +740,10 @@ POSITIVE = [
     ("Analysts said Rosneft-owned Vankor Oil would be sold next year.", "Rosneft", "includes", "Vankor Oil"),
     # a protocol is signed as an agreement is
     ("Velmar Corp signed a protocol with Kestrel Ltd on Monday.", "Velmar Corp", "signsAgreementWith", "Kestrel Ltd"),
+    # an agreement to set up a joint venture with a partner
+    ("Kelco Ltd signed an agreement to set up a joint venture company with Harlow PLC.", "Kelco Ltd",
+     "signsAgreementWith", "Harlow PLC"),
+    ("Velmar Corp agreed to form a joint venture with Tixo SA.", "Velmar Corp", "signsAgreementWith", "Tixo SA"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, totals
+from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, legal_forms, totals
 from .lexicon import lexicon
 from .mentions import COMPANY_PARTS, Mention, find_mentions
 from .places import country_names, fold, is_place
@@ -57,6 +57,13 @@ def _initials(words: list[str]) -> str:
             continue
         letters.extend(p[0] for p in re.split(r"[.\-]", w) if p)
     return "".join(letters).upper()
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    """The name without its trailing legal form ("Inc", "Corp", "PLC"), which its initials leave out."""
+    if len(words) > 2 and words[-1].casefold().rstrip(".") in legal_forms() | {"co", "ag", "sa", "nv", "bv", "se"}:
+        return words[:-1]
+    return words
 
 
 class _Cluster:
@@ -207,8 +214,9 @@ def _find_container(doc: Doc, m: Mention, words: list[str], clusters: list[_Clus
                 and not all(w in _ADMINISTRATIVE for w in full[len(folded):])):
             # "Samsung" of "Samsung Electronics"; but "Sri Lanka" is not "Sri Lanka Freedom Party"
             candidates.append(c)
-        elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and _initials(c.words) == words[0]:
-            candidates.append(c)
+        elif len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and words[0] in (
+                _initials(c.words), _initials(_without_legal_form(c.words))):
+            candidates.append(c)  # "TWA" of "Trans World Airlines Inc"
     if not candidates:
         return None
     # the entity mentioned most recently before this mention, else the first one introduced
