@@ -744,6 +744,8 @@ POSITIVE = [
     ("Kelco Ltd signed an agreement to set up a joint venture company with Harlow PLC.", "Kelco Ltd",
      "signsAgreementWith", "Harlow PLC"),
     ("Velmar Corp agreed to form a joint venture with Tixo SA.", "Velmar Corp", "signsAgreementWith", "Tixo SA"),
+    ("Velmar Corp agreed to sell its Dorrit Electronics operations to Tixo SA.", "Velmar Corp", "includes",
+     "Dorrit Electronics"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1093,6 +1095,8 @@ NEGATIVE = [
     ("Velmar Corp and Kestrel Ltd said the dispute between them in Ohio would end soon.", "Velmar Corp", "locatedIn",
      "Ohio"),
     ("The bank said Tixo Energy, Tomsk's former owner, had sued.", "Tixo Energy", "locatedIn", "Tomsk"),
+    ("Diesel trucks emit pollution, including small particles such as PM10 and NOx, the Velor Institute said.",
+     "small particles", "includes", "NOx"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
