@@ -746,6 +746,13 @@ POSITIVE = [
     ("Velmar Corp agreed to form a joint venture with Tixo SA.", "Velmar Corp", "signsAgreementWith", "Tixo SA"),
     ("Velmar Corp agreed to sell its Dorrit Electronics operations to Tixo SA.", "Velmar Corp", "includes",
      "Dorrit Electronics"),
+    # the name set beside a description is whom it means; a legal form ends a company's name; "and Co"
+    ("The committee named Yim Soo-jin as the final candidate among three other nominees, including the current "
+     "banking chief, Jung Min-ho.", "three other nominees", "includes", "Jung Min-ho"),
+    ("Top chipmakers like Dorrit Instruments Inc and Harlow Inc might buy Tixo.", "Top chipmakers", "includes",
+     "Harlow Inc"),
+    ("Merrill Lynch and Co Inc said it agreed to buy Kestrel Corp.", "Merrill Lynch and Co Inc", "signsAgreementWith",
+     "Kestrel Corp."),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1097,6 +1104,8 @@ NEGATIVE = [
     ("The bank said Tixo Energy, Tomsk's former owner, had sued.", "Tixo Energy", "locatedIn", "Tomsk"),
     ("Diesel trucks emit pollution, including small particles such as PM10 and NOx, the Velor Institute said.",
      "small particles", "includes", "NOx"),
+    ("The committee named Yim Soo-jin as the final candidate among three other nominees, including the current "
+     "banking chief, Jung Min-ho.", "three other nominees", "includes", "Yim Soo-jin"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -269,3 +269,8 @@ def test_a_common_noun_is_a_name_only_when_it_is_a_persons_name_found_before() -
     graph = kg.build(texts=["Keir Starmer is on a trade mission. Starmer touched down in Mumbai on Saturday."])
     aliases = {str(a) for (a,) in graph.query("SELECT ?a WHERE { ?e rdfs:label 'Keir Starmer' ; skos:altLabel ?a }").rows}
     assert "Starmer" in aliases
+
+
+def test_a_legal_form_ends_a_company_name_before_and() -> None:
+    types = _types("Top chipmakers like Dorrit Instruments Inc and Harlow Inc might buy Tixo.")
+    assert types.get("Dorrit Instruments Inc") == "Organization" and types.get("Harlow Inc") == "Organization", types

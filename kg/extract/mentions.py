@@ -193,6 +193,10 @@ def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     first = toks[end - 1]
     if first.is_upper and len(first.text) > 1 and toks[end].lower_ == "and":
         return end  # "HSBC and Barclays": an acronym is a name of its own, not a founder's
+    from .entity_typing import legal_forms  # typing imports this module
+
+    if end - 1 > 0 and first.lower_.rstrip(".") in legal_forms() | {"co", "ag", "sa", "nv"}:
+        return end  # "Dorrit Instruments Inc and Harlow Inc": a legal form ends a company's name
     j = end + 1
     while j < len(doc) and toks[j].pos_ == "PROPN" and _is_capitalised(toks[j]) and not owned[j] \
             and toks[j].lower_ not in lexicon().titles:
@@ -738,14 +742,18 @@ _BODY_FIRST_WORDS = frozenset({"universiti", "universitas", "universidad", "univ
 
 
 def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Super Octanos, C.A.", "Acme Holdings, Inc.": a company's legal form after a comma belongs to
-    its name, though the NER may tag it as a name of its own (a place, for "C.A.")."""
+    """"Super Octanos, C.A.", "Acme Holdings, Inc.", "Merrill Lynch and Co Inc": a company's legal form
+    after a comma (or its "and Company") belongs to its name, though the NER may tag it as a name of
+    its own (a place, for "C.A.")."""
     toks = tokens(doc)
     from .entity_typing import legal_forms  # typing imports this module
     forms = legal_forms()
 
     def joins(m: Mention, nxt: Mention) -> bool:
         form = span_text(doc, nxt.start, nxt.end).lower()
+        if toks[m.end].lower_ in ("and", "&") and toks[nxt.start].lower_ in ("co", "co.", "company") and (
+                nxt.end == nxt.start + 1 or toks[nxt.end - 1].lower_.rstrip(".") in forms):
+            return m.source != "places"  # "Merrill Lynch [and] Co Inc": the firm's "and Company"
         return m.source != "places" and toks[m.end].text == "," and (
             form in forms or form.replace(".", "") in _LEGAL_ENDINGS)
     return _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))

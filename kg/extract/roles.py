@@ -806,6 +806,13 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
         cand = candidates[n]
         n += 1
         key = resolve_token(cand, or_possessor, members)
+        if key is not None and cand.pos_ == "NOUN" and cand.tag_ == "NN":
+            # "including the current banking chief, Jung Min-ho": the name set beside a description
+            # says whom it means, whatever the description was resolved to before
+            named_as = next((c for c in cand.children if c.dep_ == "appos" and c.i > cand.i and entity(c)
+                             and entity(c) != key and c._.kg_type in ("Person", "Organization")), None)
+            if named_as is not None and not any(c.dep_ == "conj" for c in named_as.children):
+                key = entity(named_as)
         if (key is None or cand._.kg_type == "Group") and represented and cand.tag_ == "NNS" and cand.pos_ == "NOUN":
             sides = [x for r in _represented(cand) for x in (r, *r.conjuncts) if x not in candidates]
             if sides:  # "the governments of Kenya and Rwanda": the countries they stand for
