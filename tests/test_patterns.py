@@ -753,6 +753,12 @@ POSITIVE = [
      "Harlow Inc"),
     ("Merrill Lynch and Co Inc said it agreed to buy Kestrel Corp.", "Merrill Lynch and Co Inc", "signsAgreementWith",
      "Kestrel Corp."),
+    # a list of firms, each with its town and state, is no list of places; a state before an acronym
+    ("Bidders include Dorrit Devices, Sunnyvale, Calif., and Harlow Logic Corp, Milpitas, Calif., analysts said.",
+     "Dorrit Devices", "locatedIn", "Sunnyvale"),
+    ("Bidders include Dorrit Devices, Sunnyvale, Calif., and Harlow Logic Corp, Milpitas, Calif., analysts said.",
+     "Sunnyvale", "locatedIn", "California"),
+    ("The gas goes to a terminal at Lake Charles, La., APS said.", "Lake Charles", "locatedIn", "Louisiana"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

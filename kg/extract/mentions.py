@@ -755,7 +755,9 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 nxt.end == nxt.start + 1 or toks[nxt.end - 1].lower_.rstrip(".") in forms):
             return m.source != "places"  # "Merrill Lynch [and] Co Inc": the firm's "and Company"
         return m.source != "places" and toks[m.end].text == "," and (
-            form in forms or form.replace(".", "") in _LEGAL_ENDINGS)
+            form in forms or form.replace(".", "") in _LEGAL_ENDINGS) and not (
+            nxt.end - nxt.start == 1 and toks[nxt.start].is_upper and "." not in form and len(form) > 2) and not is_place(
+            span_text(doc, m.start, m.end))  # not "Lake Charles, La., APS said": a state, then an acronym
     return _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
 
 

@@ -373,13 +373,31 @@ def _in_list(tok: Token) -> bool:
                                  ("the", "and", "or", "&") or (toks[hi + 1].lower_ == "of" and toks[hi].pos_ == "PROPN"
                                                               and hi + 2 < sent.end and toks[hi + 2].pos_ == "PROPN")):
         hi += 1  # "..., Isle of Wight and Taunton": an "of" inside a name
+    # a list of firms, each with its town, is no list of places: the part of it around the token
+    for t in toks[lo:hi + 1]:
+        if t.lower_ in ("and", "or", "&") and _other_kind_follows(t):
+            if t.i < tok.i:
+                lo = t.i + 1
+            elif t.i > tok.i:
+                hi = t.i - 1
+                break
     run = doc[lo:hi + 1]
     if sum(t.text == "," for t in run) >= 5:
         return True  # six items or more: a chain of places has at most four ("Gatineau, Quebec, Canada")
     # a conjunction before a verb joins two clauses ("born in Fairfield, New York, and entered
     # service"), and the chain before it stays a chain
     return any(t.lower_ in ("and", "or", "&") and t.i > lo and toks[t.i - 1].text in (",",) + tuple(
-        x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) for t in run)
+        x.text for x in run if x.pos_ == "PROPN") and not _clause_follows(t) and not _other_kind_follows(t) for t in run)
+
+
+def _other_kind_follows(conj: Token) -> bool:
+    """Whether the conjunction joins a company or a person, not another place: "Advanced Micro
+    Devices, Sunnyvale, Calif., and LSI Logic Corp, Milpitas": a list of firms, each with its town."""
+    toks = tokens(conj.doc)
+    i = conj.i + 1
+    while i < len(toks) and toks[i].lower_ == "the":
+        i += 1
+    return i < len(toks) and toks[i]._.kg_type in ("Organization", "Person")
 
 
 def _clause_subject(tok: Token) -> bool:
