@@ -274,3 +274,8 @@ def test_a_common_noun_is_a_name_only_when_it_is_a_persons_name_found_before() -
 def test_a_legal_form_ends_a_company_name_before_and() -> None:
     types = _types("Top chipmakers like Dorrit Instruments Inc and Harlow Inc might buy Tixo.")
     assert types.get("Dorrit Instruments Inc") == "Organization" and types.get("Harlow Inc") == "Organization", types
+
+
+def test_a_name_before_a_resort_is_a_place() -> None:
+    types = _types("The government opened the Velordok resort last year to promote tourism.")
+    assert types.get("Velordok") == "Place", types
