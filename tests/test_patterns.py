@@ -759,6 +759,11 @@ POSITIVE = [
     ("Bidders include Dorrit Devices, Sunnyvale, Calif., and Harlow Logic Corp, Milpitas, Calif., analysts said.",
      "Sunnyvale", "locatedIn", "California"),
     ("The gas goes to a terminal at Lake Charles, La., APS said.", "Lake Charles", "locatedIn", "Louisiana"),
+    # the town a visitor leaves for the next one; the guest received for a summit where it is held
+    ("Nigerian Finance Minister Tunde Okafor left Paris today for London, diplomats said.", "Tunde Okafor", "visited",
+     "Paris"),
+    ("President Ana Velor receives Chinese Premier Li Wen for a summit in Gyeongju on Monday.", "Li Wen", "visited",
+     "Gyeongju"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1112,6 +1117,7 @@ NEGATIVE = [
      "small particles", "includes", "NOx"),
     ("The committee named Yim Soo-jin as the final candidate among three other nominees, including the current "
      "banking chief, Jung Min-ho.", "three other nominees", "includes", "Yim Soo-jin"),
+    ("French President Ana Velor left Paris for Berlin on Monday.", "Ana Velor", "visited", "Paris"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),
