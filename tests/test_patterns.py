@@ -1118,6 +1118,8 @@ NEGATIVE = [
     ("The committee named Yim Soo-jin as the final candidate among three other nominees, including the current "
      "banking chief, Jung Min-ho.", "three other nominees", "includes", "Yim Soo-jin"),
     ("French President Ana Velor left Paris for Berlin on Monday.", "Ana Velor", "visited", "Paris"),
+    ("The treatise offers enduring concepts such as the Mandala Theory and the Velor Doctrine.", "enduring concepts",
+     "includes", "Velor Doctrine"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

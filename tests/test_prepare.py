@@ -62,6 +62,7 @@ def test_a_ticker_is_no_part_of_its_company_name() -> None:
     ("U.S.-based tuna maker", "based"),
     ("(The Korea Herald)President Lee", "President"),
     ("in 2021.Hanwha Ocean won", "Hanwha"),
+    ("the rebel “Major”Velan said", "Velan"),
 ])
 def test_tokenizer_splits_scraped_text(text: str, token: str) -> None:
     assert token in [t.text for t in load_pipeline().tokenizer(text)]

@@ -8,7 +8,8 @@ from spacy.util import compile_infix_regex
 #: Extra infixes: dashes glued to words ("dragons”—six"), a closing parenthesis glued to the
 #: next paragraph ("Herald)President"), hyphens after abbreviations ("U.S.-China", "Ill.-based") and a
 #: full stop between a number and the next paragraph ("in 2021.Hanwha Ocean"), and a closing quote
-#: glued to the next paragraph ("the surge.”In May"), as a question mark can be ("What's happened?Following").
+#: glued to the next paragraph ("the surge.”In May") or to the name after it ("“Col”Kittu"), as a question
+#: mark can be ("What's happened?Following").
 EXTRA_INFIXES = (
     r"[—–]",
     r"(?<=\w)[”\"’](?=[—–])",
@@ -17,6 +18,7 @@ EXTRA_INFIXES = (
     r"(?<=[0-9]{2})\.(?=[A-Z][a-z])",
     r"(?<=[.!?])[”\"](?=[A-Z])",
     r"(?<=[a-z]{2})[?!](?=[A-Z][a-z])",
+    r"(?<=[a-z])”(?=[A-Z][a-z])",
 )
 
 #: Abbreviations that spaCy's English exceptions lack and that stand before a name (titles,
