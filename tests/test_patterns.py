@@ -1120,6 +1120,9 @@ NEGATIVE = [
     ("French President Ana Velor left Paris for Berlin on Monday.", "Ana Velor", "visited", "Paris"),
     ("The treatise offers enduring concepts such as the Mandala Theory and the Velor Doctrine.", "enduring concepts",
      "includes", "Velor Doctrine"),
+    # the town of "X, State-based" is where the company after it is, no side of its deal
+    ("Analysts said the merger accord between Fleet Corp and Albany, N.Y.-based Norstar Bancorp was a sign.",
+     "Fleet Corp", "signsAgreementWith", "Albany"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -113,6 +113,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 if p.relation == "visited" and entities[s_key].type == "Group" and s_tok.pos_ == "NOUN" \
                         and noun_type(s_tok) == "Place":
                     continue  # "the constituencies ... were Bethnal Green, in east London": places travel nowhere
+                if p.relation in ("signsAgreementWith", "includes") and (
+                        _place_before_based(s_tok) or _place_before_based(o_tok)):
+                    continue  # "between Fleet and Albany, N.Y.-based Norstar": the town says where Norstar is
                 if p.relation == "includes" and (_unlike_members(s_tok, entities[s_key], entities[o_key])
                                                  or _not_member(s_tok)):
                     continue  # "cities including Acme Corp": the group's noun says what its members are
@@ -293,6 +296,19 @@ def _link_of_the_place(thing: Token) -> bool:
         close = next((j for j in range(end + 1, min(end + 5, len(doc))) if toks[j].text == ")"), None)
         end = close + 1 if close is not None else end
     return end < len(doc) and toks[end].pos_ == "NOUN" and toks[end].lower_ in lexicon().link_nouns
+
+
+def _place_before_based(tok: Token) -> bool:
+    """Whether the name is the place of an "X-based" or "X, State-based" description ("Albany,
+    N.Y.-based Norstar"): a place the text gives for the name after it, no side or member itself."""
+    if tok._.kg_type != "Place":
+        return False
+    doc = tok.doc
+    toks = tokens(doc)
+    k = name_end(doc, tok.i)
+    if k + 1 < len(toks) and toks[k].text == ",":  # over the state: "Albany, N.Y.-based", "Portland, Ore.-based"
+        k = name_end(doc, k + 1) if entity(toks[k + 1]) else k + 2
+    return k + 1 < len(toks) and toks[k].text in ("-", "–") and toks[k + 1].lower_ in ("based", "headquartered")
 
 
 def _owner_of_a_tie(place: Token) -> bool:
