@@ -764,6 +764,17 @@ POSITIVE = [
      "Paris"),
     ("President Ana Velor receives Chinese Premier Li Wen for a summit in Gyeongju on Monday.", "Li Wen", "visited",
      "Gyeongju"),
+    # a body's brands named after the plural; its new seat; a place before a company's description
+    ("Velmar Motors is struggling with its own loss-making European marques Kestra and Dovin.", "Velmar Motors",
+     "includes", "Dovin"),
+    ("Kestrel Corp will move its headquarters to the Netherlands next year.", "Kestrel Corp", "locatedIn",
+     "Netherlands"),
+    ("US oil giant Velmar said it did not plan to bid.", "Velmar", "locatedIn", "US"),
+    ("BP spent $7.5bn to create Russian-registered oil company Velneft.", "Velneft", "locatedIn", "Russia"),
+    ("They met for a meal at the Velora restaurant in Islington.", "Velora", "locatedIn", "Islington"),
+    # the member states of a body sign as the body
+    ("The United States and the ASEAN countries signed a memorandum of understanding on tin.", "United States",
+     "signsAgreementWith", "ASEAN"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1123,6 +1134,10 @@ NEGATIVE = [
     # the town of "X, State-based" is where the company after it is, no side of its deal
     ("Analysts said the merger accord between Fleet Corp and Albany, N.Y.-based Norstar Bancorp was a sign.",
      "Fleet Corp", "signsAgreementWith", "Albany"),
+    # an agreement that may come is none signed; a body's members visited are its members
+    ("Diplomats said they would insist on including the clause in any Peru-Chile agreement.", "Peru",
+     "signsAgreementWith", "Chile"),
+    ("Aqazadeh also visited OPEC members Gabon, Algeria and Libya.", "Aqazadeh", "visited", "OPEC"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -1648,7 +1648,7 @@ def demonym_place_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
     toks = tokens(doc)
     out = []
     for tok in toks:
-        if tok.lower_ in ("based", "headquartered") and tok.i >= 2 and toks[tok.i - 1].text in ("-", "–") \
+        if tok.lower_ in ("based", "headquartered", "registered", "incorporated") and tok.i >= 2 and toks[tok.i - 1].text in ("-", "–") \
                 and not taken[tok.i - 2]:
             # "the Swiss-based Lumen AG": the country of the adjective, which the x-based pattern reads
             mod = toks[tok.i - 2]

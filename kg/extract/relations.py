@@ -93,6 +93,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             continue
         if p.relation == "signsAgreementWith" and trigger is not None and _manner_phrase(trigger):
             continue  # "working in partnership with", "in alliance with": how they work, no agreement signed
+        if p.relation == "signsAgreementWith" and any(
+                t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in t.children) for t in nodes.values()):
+            continue  # "the clause in any EC-Comecon agreement": an agreement that may come, none signed
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         if p.relation == "includes" and any(_acronym_of(entities[o], entities[s]) for s, _ in subjects for o, _ in objects):

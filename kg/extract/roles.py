@@ -766,6 +766,10 @@ _REPRESENTATIVES = frozenset({"government", "delegation", "administration", "min
                               "representative", "official", "head", "envoy", "ambassador", "side"})
 
 
+#: Plurals for a body's member states ("the ASEAN countries", "the EU governments").
+_MEMBER_STATES = frozenset({"country", "state", "nation", "government"})
+
+
 def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members: bool = False,
                   before: bool = False, named: bool = False, listed: bool = False,
                   companions: bool = False, represented: bool = False) -> Iterator[tuple[str, Token]]:
@@ -837,6 +841,12 @@ def role_entities(tok: Token, expand: bool, or_possessor: bool = False, members:
                 if end >= len(toks) or toks[end].is_punct:
                     named_as = toks[cand.i + 2]
             key = entity(named_as) if named_as is not None else None
+        if key is None and represented and cand.pos_ == "NOUN" and cand.tag_ == "NNS" \
+                and cand.lemma_.lower() in _MEMBER_STATES:
+            # "the United States and the ASEAN countries signed": the body its member states make up
+            body = next((c for c in cand.children if c.dep_ == "compound" and entity(c)
+                         and c._.kg_type == "Organization"), None)
+            key = entity(body) if body is not None else None
         if key is None and cand.pos_ == "NOUN" and cand.dep_ in ("nsubj", "nsubjpass"):
             # "Kang Hoon-sik, presidential chief of staff, visited": the parser made the description the
             # subject and the name before its comma a modifier of it
