@@ -49,6 +49,10 @@ SENTENCES = [
     (DENIED, "Acme Corp refused to [sign] the agreement with Globex Inc."),
     (DENIED, "The [visit] never happened."),
     (DENIED, "Lee did not [visit] Paris but visited Rome."),
+    (DENIED, "Lee refused to go on a [visit] to Paris."),
+    # the circumstance a clause is set in happened, whatever the clause says
+    (REPORTED, "On his [visit] to Delhi, President Ravi Menon failed to secure a written agreement."),
+    (REPORTED, "During the [visit] to Rome, Lee did not meet the Pope."),
     (None, "It remains unclear if Liang will [attend]."),
     (None, "Lee may [visit] Paris."),
     (None, "Lee is considering a [visit] to Paris."),

@@ -56,6 +56,12 @@ class _Lexicon:
     occurrence_verbs: frozenset[str]
 
 
+#: Prepositions of a circumstance the clause is set in ("on his visit to X", "during the trip").
+_CIRCUMSTANCES = frozenset({"on", "during", "after", "throughout", "following", "at"})
+#: Verbs whose preposition takes the event as their own ("go on a visit", "embark on a tour").
+_TRIP_TAKING_VERBS = frozenset({"go", "embark", "come", "set", "travel", "be", "leave", "proceed", "head"})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = json.loads((DATA_DIR / "modality.json").read_text(encoding="utf-8"))
@@ -87,11 +93,16 @@ def _clause_signals(trigger: Token) -> set[str]:
     lex = _lexicon()
     signals: set[str] = set()
     own_clause = True
+    adjunct = False  # above a circumstance of the clause: "On his visit to Delhi, he failed to ..."
     cur, below = trigger, None  # below: the token on the path just under cur
     for _ in range(_MAX_LEVELS):
         # "did not visit"; "has no plans to visit", "no deal was signed"
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in cur.children)
         word = _words(cur) if cur is not trigger else set()
+        if adjunct:
+            # the circumstance is told as what happened (or will): the clause's own negation,
+            # failure or hedge is about something else
+            negated, word = False, set()
         if word & lex.speculative:
             signals.add(_SPECULATIVE)
         elif word & (lex.called_off | lex.denial) or _called_off_phrase(cur):
@@ -101,7 +112,7 @@ def _clause_signals(trigger: Token) -> set[str]:
             negated = False
         if negated:
             signals.add(DENIED)
-        for child in cur.children:
+        for child in (() if adjunct else cur.children):
             if child.dep_ == "mark" and child.lower_ in ("if", "whether"):
                 signals.add(_SPECULATIVE)
             elif child.dep_ == "amod" and child.lower_ in lex.speculative_modifiers and (
@@ -119,6 +130,9 @@ def _clause_signals(trigger: Token) -> set[str]:
             if cur.dep_ == "conj":  # "did not visit Paris but visited Rome": a clause of its own
                 break
             own_clause = False
+        if trigger.pos_ == "NOUN" and below is trigger and cur.dep_ == "prep" and cur.lower_ in _CIRCUMSTANCES \
+                and cur.head.pos_ in ("VERB", "AUX") and cur.head.lemma_.lower() not in _TRIP_TAKING_VERBS:
+            adjunct = True
         cur, below = cur.head, cur
     return signals
 
