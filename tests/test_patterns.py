@@ -775,6 +775,7 @@ POSITIVE = [
     # the member states of a body sign as the body
     ("The United States and the ASEAN countries signed a memorandum of understanding on tin.", "United States",
      "signsAgreementWith", "ASEAN"),
+    ("Velo is a quiet town. Velo is in Zhejiang province.", "Velo", "locatedIn", "Zhejiang province"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1138,6 +1139,11 @@ NEGATIVE = [
     ("Diplomats said they would insist on including the clause in any Peru-Chile agreement.", "Peru",
      "signsAgreementWith", "Chile"),
     ("Aqazadeh also visited OPEC members Gabon, Algeria and Libya.", "Aqazadeh", "visited", "OPEC"),
+    # each item of "A in X and B (b) in Y" has its own place; a province lies in no other province
+    ("The zones were the towns of Velo, Tarn and Shantou in Guangdong province and Xiamen (Amoy) in Fujian province.",
+     "Shantou", "locatedIn", "Xiamen"),
+    ("The zones were the towns of Velo, Tarn and Shantou in Guangdong province and Xiamen (Amoy) in Fujian province.",
+     "Guangdong province", "locatedIn", "Fujian province"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -21,7 +21,7 @@ from .lexicon import lexicon
 from .modality import ASSERTED, REPORTED, modality
 from .modality import is_negated  # noqa: F401 (its old home; callers still import it from here)
 from .patterns import PatternSet, RelationPattern
-from .places import continent_of_country, continents, fold, is_place
+from .places import continent_of_country, continents, first_level_regions, fold, is_place
 from .records import Entity, Evidence, Position, Relation
 from .roles import FINDERS, entity, name_end, name_start, role_entities
 from .tokens import tokens
@@ -193,8 +193,19 @@ def _country_in_place(thing: Entity, place: Entity) -> bool:
 
 
 def _region_in_city(thing: Entity, place: Entity) -> bool:
-    """"Sherman Oaks, California, a suburb of Los Angeles": a state or province lies in no city of its country."""
-    return thing.type == "Place" and place.type == "Place" and region_in_city(thing.label, place.label)
+    """"Sherman Oaks, California, a suburb of Los Angeles": a state or province lies in no city of its
+    country, nor in another state or province ("Shantou in Guangdong province and Xiamen in Fujian province")."""
+    if thing.type != "Place" or place.type != "Place":
+        return False
+    if region_in_city(thing.label, place.label):
+        return True
+    top = first_level_regions()
+    a, b = ({c for n, c in top if n == fold(_LEVEL_WORD.sub("", e.label))} for e in (thing, place))
+    return bool(a & b) and fold(thing.label) != fold(place.label)
+
+
+#: The level word written after a region's name ("Guangdong province", "Bavaria State").
+_LEVEL_WORD = re.compile(r"\s+(?:province|state|region|prefecture|county|oblast)$", re.I)
 
 
 #: Words of a region's name that the place tables may not hold ("West Africa", "the Indo-Pacific").

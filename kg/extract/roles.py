@@ -571,6 +571,9 @@ def _has_own_place(tok: Token) -> bool:
     doc = tok.doc
     toks = tokens(doc)
     j = name_end(doc, tok.i)
+    if j < len(doc) and toks[j].text == "(":  # over a name in brackets: "Xiamen (Amoy) in Fujian"
+        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if toks[k].text == ")"), None)
+        j = close + 1 if close is not None else j
     if j >= len(doc) or toks[j].lower_ not in ("in", "at"):
         return False
     place = name_after(toks[j])  # "Norway in October" has no place of its own
