@@ -1144,6 +1144,8 @@ NEGATIVE = [
      "Shantou", "locatedIn", "Xiamen"),
     ("The zones were the towns of Velo, Tarn and Shantou in Guangdong province and Xiamen (Amoy) in Fujian province.",
      "Guangdong province", "locatedIn", "Fujian province"),
+    ("It could bridge competing regional visions like Velor's SAGAR and Tarn's BRI.", "competing regional visions",
+     "includes", "SAGAR"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

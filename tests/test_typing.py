@@ -279,3 +279,8 @@ def test_a_legal_form_ends_a_company_name_before_and() -> None:
 def test_a_name_before_a_resort_is_a_place() -> None:
     types = _types("The government opened the Velordok resort last year to promote tourism.")
     assert types.get("Velordok") == "Place", types
+
+
+def test_a_name_ending_in_summit_or_festival_is_an_event_not_a_place() -> None:
+    types = _types("Leaders met at the Velor Summit in Lima. The Tarn Film Festival opened in Cannes.")
+    assert types.get("Velor Summit") == "Event" and types.get("Tarn Film Festival") == "Event", types

@@ -402,6 +402,12 @@ _RECEIVING = frozenset({"welcome", "receive", "host", "greet"})
 _TRAVEL_VERBS = frozenset({"travel", "fly", "head", "arrive", "land", "tour", "journey", "sail", "drive"})
 
 
+#: Last words of an event's name ("the G77 Summit", "the Velor Film Festival"); not "Games" or "Cup",
+#: which end companies' names too, nor "Forum" or "Congress", which end bodies'.
+_EVENT_WORDS = frozenset({"summit", "conference", "festival", "expo", "olympics", "symposium", "exhibition",
+                          "championship", "championships", "marathon", "biennale", "carnival"})
+
+
 def name_votes(words: Sequence[str]) -> list[Vote]:
     """Typing evidence from the name itself: suffixes, organisation words, legal forms, the place gazetteer."""
     lex = lexicon()
@@ -417,6 +423,8 @@ def name_votes(words: Sequence[str]) -> list[Vote]:
         votes.append(("Organization", 2.0, "has a company's legal form"))
     if any(_CAMEL_CASE.match(w) for w in words):  # "IndiGo", "BlackRock": spelt like a brand
         votes.append(("Organization", 1.0, "spelt like a brand (inner capital)"))
+    if len(folded) > 1 and last in _EVENT_WORDS:
+        votes.append(("Event", 3.0, f"an event: ends in '{words[-1]}'"))  # "the G77 Summit", "Davos Forum" is no place
     if last in lex.place_suffixes:
         votes.append(("Place", 1.5, f"ends in '{words[-1]}'"))
     elif len(folded) > 1 and last in lex.facility_nouns and last not in _INSTITUTION_FACILITIES:
