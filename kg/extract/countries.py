@@ -102,6 +102,12 @@ def region_in_city(region: str, city: str) -> bool:
     return not big_city and not is_region and bool(region_codes & city_codes)
 
 
+def is_region_only(name: str) -> bool:
+    """Whether *name* is known only as a province, state or district: no city or country has it."""
+    found = _places().get(fold(name), ())
+    return bool(found) and country_code(name) is None and all(population == 0 for _, population in found)
+
+
 def is_city(name: str) -> bool:
     """Whether *name* is known only as a city or town: no country, province or state has it."""
     found = _places().get(fold(name), ())

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_code, country_of, home_countries, region_in_city
+from .countries import country_code, country_of, home_countries, is_region_only, region_in_city
 from .entity_typing import name_votes, noun_type
 from .events import EVENT_KINDS
 from .lexicon import lexicon
@@ -199,9 +199,12 @@ def _region_in_city(thing: Entity, place: Entity) -> bool:
         return False
     if region_in_city(thing.label, place.label):
         return True
+    names = [_LEVEL_WORD.sub("", e.label) for e in (thing, place)]
+    if not all(is_region_only(n) for n in names):
+        return False  # "Rafah in southern Gaza": names of towns too
     top = first_level_regions()
-    a, b = ({c for n, c in top if n == fold(_LEVEL_WORD.sub("", e.label))} for e in (thing, place))
-    return bool(a & b) and fold(thing.label) != fold(place.label)
+    a, b = ({c for n, c in top if n == fold(name)} for name in names)
+    return bool(a & b) and fold(names[0]) != fold(names[1])
 
 
 #: The level word written after a region's name ("Guangdong province", "Bavaria State").
