@@ -776,6 +776,9 @@ POSITIVE = [
     ("The United States and the ASEAN countries signed a memorandum of understanding on tin.", "United States",
      "signsAgreementWith", "ASEAN"),
     ("Velo is a quiet town. Velo is in Zhejiang province.", "Velo", "locatedIn", "Zhejiang province"),
+    # a share owned, the share parsed as the predicate
+    ("Kestrel Mining Co, which is 83 pct owned by Velmar Corp, has signed a letter of intent.", "Velmar Corp",
+     "includes", "Kestrel Mining Co"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

@@ -284,3 +284,9 @@ def test_a_name_before_a_resort_is_a_place() -> None:
 def test_a_name_ending_in_summit_or_festival_is_an_event_not_a_place() -> None:
     types = _types("Leaders met at the Velor Summit in Lima. The Tarn Film Festival opened in Cannes.")
     assert types.get("Velor Summit") == "Event" and types.get("Tarn Film Festival") == "Event", types
+
+
+def test_two_names_listed_after_such_as_or_including_are_two() -> None:
+    types = _types("Western firms such as Dell and Hewlett-Packard are fighting for share. "
+                   "Chipmakers, including Velmar Semiconductor and Tixo Logic, might bid.")
+    assert types.get("Hewlett-Packard") == "Organization" and types.get("Tixo Logic") == "Organization", types

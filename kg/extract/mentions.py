@@ -323,8 +323,17 @@ def _two_organisations(doc: Doc, start: int, conj: int, end: int) -> bool:
 
 def _after_plural_noun(doc: Doc, start: int) -> bool:
     """Whether the span at *start* follows a plural common noun that it names the members of
-    ("shareholders Unicorn Asset Management and ...", "French firms Acme and Globex")."""
-    prev = tokens(doc)[start - 1] if start > 0 else None
+    ("shareholders Unicorn Asset Management and ...", "French firms Acme and Globex", "Western
+    firms such as Dell and Hewlett-Packard", "chipmakers like A and B")."""
+    toks = tokens(doc)
+    i = start - 1
+    if i >= 1 and toks[i].lower_ in ("like", "including"):
+        i -= 1
+    elif i >= 2 and toks[i].lower_ == "as" and toks[i - 1].lower_ == "such":
+        i -= 2
+    if i >= 1 and toks[i].text == "," and i < start - 1:
+        i -= 1
+    prev = toks[i] if i >= 0 else None
     return prev is not None and prev.tag_ == "NNS" and prev.pos_ == "NOUN"
 
 
@@ -483,8 +492,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
             start, end = _complete_name(doc, start, end, ent.label_, owned)
             if end + 1 < len(doc) and _syllable_after_hyphen(doc, end + 1):
                 end += 2  # "Ng Kwok[-wai]": the NER stopped at the hyphen of a romanised given name
-            if ent.label_ == "ORG":
-                end = _paired_name(doc, end, owned)
+            if ent.label_ == "ORG" and not _after_plural_noun(doc, start):
+                end = _paired_name(doc, end, owned)  # not in a list: "chipmakers including A and B"
         m = Mention(start, end, "name", source=source)
         if institution:
             m.vote("Organization", 2.0, f"a body of a place ('{toks[start].text} of')")
