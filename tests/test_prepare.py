@@ -181,6 +181,9 @@ def test_no_sentence_breaks_in_the_first_words_after_a_headline() -> None:
 def test_a_shouted_verb_is_lowered_when_the_article_writes_another_form_of_it() -> None:
     text = "VELOR AGREES TO ACQUIRE OHIO BANK\n\nVelor said it signed a definitive agreement to acquire Brantex Bancorp."
     assert prepare(text).startswith("Velor agrees to acquire Ohio Bank\n")
+    # the form with a doubled consonant counts too, and the trip the headline cancels is no visit
+    text = "VELOR CANCELS TRIP TO PERU\n\nFinance Minister Ana Velor has cancelled a trip to Peru, aides said."
+    assert prepare(text).startswith("Velor cancels trip to Peru\n")
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -62,6 +62,8 @@ def _inflected(word: str, table: dict[str, str]) -> str | None:
     """*word* in lower case when the article writes another form of it in lower case."""
     low = word.casefold()
     stems = {low, low[:-1], low[:-2]} if low.endswith("s") else {low}
+    # also with the final consonant doubled: "CANCELS" / "cancelled", "SHIPS" / "shipping"
+    stems |= {stem + stem[-1] for stem in list(stems) if len(stem) > 2 and stem[-1] in "bdglmnprt"}
     forms = {f for stem in stems for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing", stem + "es", stem + "ment")}
     return low if any(table.get(f, "").islower() for f in forms - {""}) else None
 
