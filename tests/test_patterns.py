@@ -779,6 +779,9 @@ POSITIVE = [
     # a share owned, the share parsed as the predicate
     ("Kestrel Mining Co, which is 83 pct owned by Velmar Corp, has signed a letter of intent.", "Velmar Corp",
      "includes", "Kestrel Mining Co"),
+    # "his" of a visit set after the clause is whichever of its two people is away from home
+    ("Kenyan President William Ruto welcomed Chinese Premier Li Wen on his first visit to Nairobi.", "Li Wen",
+     "visited", "Nairobi"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1149,6 +1152,8 @@ NEGATIVE = [
      "Guangdong province", "locatedIn", "Fujian province"),
     ("It could bridge competing regional visions like Velor's SAGAR and Tarn's BRI.", "competing regional visions",
      "includes", "SAGAR"),
+    ("Kenyan President William Ruto welcomed Chinese Premier Li Wen on his first visit to Nairobi.", "William Ruto",
+     "visited", "Nairobi"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -107,6 +107,8 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             subjects += [o for o in objects[:-1] if o not in subjects]
         for s_key, s_tok in subjects:
             for o_key, o_tok in objects:
+                if p.relation == "visited":
+                    s_key = _the_visitor_meant(s_key, s_tok, o_key, visitors)
                 if s_key == o_key:
                     continue
                 if entities[s_key].type not in p.subject_types or entities[o_key].type not in p.object_types:
@@ -145,6 +147,31 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
                 yield Relation(s_key, p.relation, o_key, Evidence(
                     extractor=pid, confidence=p.confidence, sentence=sentence, start=start, end=end,
                 ), trigger=anchor.i, modality=mood)
+
+
+def _the_visitor_meant(key: str, tok: Token, place: str, visitors: _Visitors) -> str:
+    """Whom "his" means in "X met Y (welcomed Y) ..., on his first visit to Z": of the clause's subject
+    and object, the one who is away from home in Z, when only one of them is; else *key* as resolved."""
+    if tok.pos_ != "PRON" or tok.dep_ != "poss":
+        return key
+    trip = tok.head
+    prep = trip.head if trip.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return key
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    keys = [k for k in dict.fromkeys(_name_key(c) for c in sides) if k is not None]
+    if len(keys) != 2 or key not in keys:
+        return key
+    away = [k for k in keys if visitors.visiting(k, place)]
+    return away[0] if len(away) == 1 else key
+
+
+def _name_key(tok: Token) -> str | None:
+    """The entity of a name token, or of the name in apposition to a description ("the Pakistani
+    president, General Musharraf")."""
+    named = next((c for c in tok.children if c.dep_ == "appos" and entity(c)), None) if tok.pos_ == "NOUN" else None
+    return entity(named) if named is not None else entity(tok)
 
 
 def _has_child(tok: Token, attrs: tuple[tuple[str, frozenset[str]], ...]) -> bool:
