@@ -1154,6 +1154,10 @@ NEGATIVE = [
      "includes", "SAGAR"),
     ("Kenyan President William Ruto welcomed Chinese Premier Li Wen on his first visit to Nairobi.", "William Ruto",
      "visited", "Nairobi"),
+    # acres are an amount; "alias" is no set
+    ("The thousands of sprawling acres in rural northeast Louisiana had gone unwanted.", "thousands", "includes",
+     "Louisiana"),
+    ("Velan alias “Major” Tarn was deported back to Sri Lanka.", "alias", "includes", "Tarn"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

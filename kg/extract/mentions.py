@@ -388,6 +388,9 @@ def _as_known_organisation(doc: Doc, ent: Span, known: set[tuple[str, ...]], own
     return ent
 
 
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+
+
 def name_mentions(doc: Doc) -> list[Mention]:
     """Names from the NER, the gazetteer ruler and runs of proper nouns, cleaned and completed."""
     toks = tokens(doc)
@@ -588,6 +591,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _government_name(doc, m)
         _cut_title(doc, m)
         _cut_trailing_title(doc, m)
+        # a quotation mark is no letter of a name: "alias “Col” Karuna"
+        while m.start < m.end and toks[m.start].text in _QUOTES:
+            m.start += 1
+        while m.start < m.end and toks[m.end - 1].text in _QUOTES:
+            m.end -= 1
     offices = {m.end: m for m in mentions if m.start >= m.end and m.title}  # a title and its portfolio only
     mentions = [m for m in mentions if m.start < m.end]
     for m in mentions:
@@ -1218,6 +1226,8 @@ def group_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "big issues like Iraq", "scandals such as Enron": topics and products have no members
         if lemma in lex.measure_nouns or root.lower_ in lex.measure_nouns:
             continue  # "the 193 kilometres, Abuja to Kaduna": an amount has no members
+        if root.lower_ in ("alias", "aka"):
+            continue  # "Muralitharan alias Karuna": another name of one person
         if root.lower_ in ("others", "ones") and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in root.children):
             continue  # "Others targeted include A and B": whoever else, no set the text names
         numbered = any(c.dep_ == "nummod" and c.lower_ not in ("one",) for c in root.children)
