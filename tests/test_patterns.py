@@ -1158,6 +1158,9 @@ NEGATIVE = [
     ("The thousands of sprawling acres in rural northeast Louisiana had gone unwanted.", "thousands", "includes",
      "Louisiana"),
     ("Velan alias “Major” Tarn was deported back to Sri Lanka.", "alias", "includes", "Tarn"),
+    # a reported clause whose subject the parser made the object of "added"
+    ("Minister Ana Velor spoke. She added an accord with the World Bank could be a very helpful support.",
+     "Ana Velor", "signsAgreementWith", "World Bank"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

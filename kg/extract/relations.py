@@ -96,6 +96,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         if p.relation == "signsAgreementWith" and any(
                 t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in t.children) for t in nodes.values()):
             continue  # "the clause in any EC-Comecon agreement": an agreement that may come, none signed
+        if p.relation == "signsAgreementWith" and trigger is not None and trigger.pos_ == "NOUN" \
+                and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _SPEECH_VERBS:
+            continue  # "He added an accord with the IMF could help": the subject of a reported clause, misparsed
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         if p.relation == "includes" and any(_acronym_of(entities[o], entities[s]) for s, _ in subjects for o, _ in objects):
@@ -172,6 +175,11 @@ def _name_key(tok: Token) -> str | None:
     president, General Musharraf")."""
     named = next((c for c in tok.children if c.dep_ == "appos" and entity(c)), None) if tok.pos_ == "NOUN" else None
     return entity(named) if named is not None else entity(tok)
+
+
+#: Verbs of saying and thinking, which take a clause, not an agreement, for their object.
+_SPEECH_VERBS = frozenset({"say", "add", "tell", "note", "argue", "think", "believe", "warn", "insist", "claim",
+                           "suggest", "stress", "feel", "reckon"})
 
 
 def _has_child(tok: Token, attrs: tuple[tuple[str, frozenset[str]], ...]) -> bool:
