@@ -1161,6 +1161,9 @@ NEGATIVE = [
     # a reported clause whose subject the parser made the object of "added"
     ("Minister Ana Velor spoke. She added an accord with the World Bank could be a very helpful support.",
      "Ana Velor", "signsAgreementWith", "World Bank"),
+    # who changes or reviews an agreement is no side of it
+    ("The Velor Energy Board would call for substantial changes to the agreement with Tarn Power, the utility said.",
+     "Velor Energy Board", "signsAgreementWith", "Tarn Power"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

@@ -99,6 +99,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
         if p.relation == "signsAgreementWith" and trigger is not None and trigger.pos_ == "NOUN" \
                 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _SPEECH_VERBS:
             continue  # "He added an accord with the IMF could help": the subject of a reported clause, misparsed
+        if p.relation == "signsAgreementWith" and p.subject.finder == "agent_of" and trigger is not None \
+                and _said_of_the_deal(trigger):
+            continue  # "the board would call for changes to the agreement with X": the board is no side
         subjects = list(_role(nodes, p.subject, p.relation, agent=True))
         objects = list(_role(nodes, p.object, p.relation))
         if p.relation == "includes" and any(_acronym_of(entities[o], entities[s]) for s, _ in subjects for o, _ in objects):
@@ -175,6 +178,19 @@ def _name_key(tok: Token) -> str | None:
     president, General Musharraf")."""
     named = next((c for c in tok.children if c.dep_ == "appos" and entity(c)), None) if tok.pos_ == "NOUN" else None
     return entity(named) if named is not None else entity(tok)
+
+
+def _said_of_the_deal(deal: Token) -> bool:
+    """Whether the deal noun hangs on a noun of what others do to it ("changes to the agreement",
+    "a breach of the accord", "approval of the deal"): whoever does that is no side of it."""
+    prep = deal.head if deal.dep_ == "pobj" else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in ("to", "of", "on") \
+        and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _DONE_TO_A_DEAL
+
+
+#: Nouns of what is done to an agreement by someone who need not be one of its sides.
+_DONE_TO_A_DEAL = frozenset({"change", "amendment", "revision", "modification", "violation", "breach", "review",
+                             "approval", "opposition", "criticism", "objection", "scrutiny", "challenge"})
 
 
 #: Verbs of saying and thinking, which take a clause, not an agreement, for their object.
