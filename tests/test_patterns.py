@@ -782,6 +782,10 @@ POSITIVE = [
     # "his" of a visit set after the clause is whichever of its two people is away from home
     ("Kenyan President William Ruto welcomed Chinese Premier Li Wen on his first visit to Nairobi.", "Li Wen",
      "visited", "Nairobi"),
+    # a visitor's return from a place, or from talks held there
+    ("Indian Prime Minister Ravi Menon's return from Tokyo was welcomed.", "Ravi Menon", "visited", "Tokyo"),
+    ("Nigerian Finance Minister Tunde Okafor returned on Friday from talks in Paris.", "Tunde Okafor", "visited",
+     "Paris"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
