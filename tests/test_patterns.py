@@ -786,6 +786,9 @@ POSITIVE = [
     ("Indian Prime Minister Ravi Menon's return from Tokyo was welcomed.", "Ravi Menon", "visited", "Tokyo"),
     ("Nigerian Finance Minister Tunde Okafor returned on Friday from talks in Paris.", "Tunde Okafor", "visited",
      "Paris"),
+    # stops told without their traveller are those of the trip told just before
+    ("Party leader Ana Velor began a tour of the north on Monday. She spoke in Leeds. Stops in Shrewsbury and "
+     "Basingstoke are planned for later in the week.", "Ana Velor", "visited", "Basingstoke"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),

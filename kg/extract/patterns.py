@@ -39,7 +39,7 @@ from .depmatch import FastDependencyMatcher
 
 #: Role finders a pattern may apply to a matched token (see :mod:`kg.extract.roles`).
 ROLE_FINDERS = ("agent_of", "subject_of", "possessor_of", "head_of", "appos_anchor", "name_before", "name_after", "venue_of", "destination_of",
-                "self")
+                "traveller_of", "self")
 
 
 @dataclass(frozen=True)

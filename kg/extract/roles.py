@@ -385,6 +385,23 @@ def destination_of(tok: Token) -> Token | None:
     return None
 
 
+def traveller_of(tok: Token) -> Token | None:
+    """Who makes a stop told without its traveller ("Stops in Shrewsbury and Liverpool are planned
+    for later in the week"): the person the last trip of the two sentences before was told of."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+        return None  # "his stops", "stops by the leader": their own traveller
+    first = tok.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+    for t in reversed(tok.doc[first:tok.sent.start]):
+        if t.lemma_.lower() in _TRIP_WORDS or t.lemma_.lower() in ("campaign", "stop"):
+            agent = agent_of(t)
+            if agent is not None and agent._.kg_type == "Person":
+                return agent
+    return None
+
+
 def _named_pobj(prep: Token) -> Token | None:
     """The object of a preposition when it refers to an entity ("in [the Swiss resort Davos]")."""
     return next((c for c in prep.children if c.dep_ == "pobj" and resolve_token(c)), None)
@@ -413,7 +430,7 @@ def _venue_here(tok: Token, gatherings: frozenset[str]) -> Token | None:
 
 FINDERS = {"agent_of": agent_of, "subject_of": subject_of, "possessor_of": possessor_of, "head_of": head_of,
            "appos_anchor": appos_anchor, "name_before": name_before, "name_after": name_after, "venue_of": venue_of,
-           "destination_of": destination_of,
+           "destination_of": destination_of, "traveller_of": traveller_of,
            "self": lambda t: t}
 
 
