@@ -789,6 +789,11 @@ POSITIVE = [
     # stops told without their traveller are those of the trip told just before
     ("Party leader Ana Velor began a tour of the north on Monday. She spoke in Leeds. Stops in Shrewsbury and "
      "Basingstoke are planned for later in the week.", "Ana Velor", "visited", "Basingstoke"),
+    # a loan signed with a lender; a ticker after a possessive company name
+    ("Finance Minister Ana Velor said she had signed yesterday a 250 mln dlr loan with the World Bank.", "Ana Velor",
+     "signsAgreementWith", "World Bank"),
+    ("Revenues go to Velmar Group Inc's <VGI> Florida Power and Light Co subsidiary.", "Velmar Group Inc", "includes",
+     "Florida Power and Light Co"),
     # a group named for its members signs through them
     ("Turkish Airlines signed deals with two airlines — Air Europa and Iberia.", "Turkish Airlines",
      "signsAgreementWith", "Iberia"),
@@ -1171,6 +1176,13 @@ NEGATIVE = [
     # who changes or reviews an agreement is no side of it
     ("The Velor Energy Board would call for substantial changes to the agreement with Tarn Power, the utility said.",
      "Velor Energy Board", "signsAgreementWith", "Tarn Power"),
+    # faiths are topics; a compass adjective before a noun is no name; a failure to strike a deal is none struck
+    ("Such cases have been found across various faiths, including Christianity and Islam.", "various faiths",
+     "includes", "Islam"),
+    ("Peru has reached an agreement with Western creditors on refinancing its debt.", "Peru", "signsAgreementWith",
+     "Western"),
+    ("It shows the frustration of the government over its failure to strike a deal with Velmar Corp.", "government",
+     "signsAgreementWith", "Velmar Corp"),
     # a place word at the start of a name is no place the article names
     ("Mr Modi will receive a guard of honour at the Independence Square.", "Independence Square", "locatedIn",
      "Independence"),

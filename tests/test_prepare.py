@@ -194,3 +194,9 @@ def test_a_shouted_verb_is_lowered_when_the_article_writes_another_form_of_it() 
 ])
 def test_an_unhyphenated_based_after_a_name_is_read_as_x_based(text: str, expected: str) -> None:
     assert prepare(text) == expected
+
+
+def test_a_ticker_after_a_possessive_company_name_is_blanked() -> None:
+    text = "A part interest in Velmar Corp's <VLM> Tarn Petroleum Corp subsidiary."
+    prepared = prepare(text)
+    assert "VLM" not in prepared and "Velmar Corp's" in prepared and len(prepared) == len(text)

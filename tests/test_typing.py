@@ -290,3 +290,8 @@ def test_two_names_listed_after_such_as_or_including_are_two() -> None:
     types = _types("Western firms such as Dell and Hewlett-Packard are fighting for share. "
                    "Chipmakers, including Velmar Semiconductor and Tixo Logic, might bid.")
     assert types.get("Hewlett-Packard") == "Organization" and types.get("Tixo Logic") == "Organization", types
+
+
+def test_a_place_between_of_and_a_legal_form_is_a_word_of_the_company_name() -> None:
+    types = _types("Consolidated Velor Co of New York Inc has agreed to reduce its rates.")
+    assert types.get("Consolidated Velor Co of New York Inc") == "Organization", types

@@ -388,6 +388,16 @@ def _as_known_organisation(doc: Doc, ent: Span, known: set[tuple[str, ...]], own
     return ent
 
 
+def _compass_adjective(doc: Doc, m: Mention) -> bool:
+    """"Western creditors", "Eastern provinces": a compass adjective before the noun it qualifies is
+    no name (but "the West", "Western Cape" and "Northern Province" are)."""
+    toks = tokens(doc)
+    if m.end - m.start != 1 or toks[m.start].lower_ not in ("western", "eastern", "northern", "southern"):
+        return False
+    nxt = toks[m.end] if m.end < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and toks[m.start].head.i == nxt.i
+
+
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 
 
@@ -597,7 +607,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         while m.start < m.end and toks[m.end - 1].text in _QUOTES:
             m.end -= 1
     offices = {m.end: m for m in mentions if m.start >= m.end and m.title}  # a title and its portfolio only
-    mentions = [m for m in mentions if m.start < m.end]
+    mentions = [m for m in mentions if m.start < m.end and not _compass_adjective(doc, m)]
     for m in mentions:
         office = offices.get(m.start)
         if office is not None and m.title is None:  # "[Minister of International Relations] Tawanda Ncube"
@@ -775,7 +785,22 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             form in forms or form.replace(".", "") in _LEGAL_ENDINGS) and not (
             nxt.end - nxt.start == 1 and toks[nxt.start].is_upper and "." not in form and len(form) > 2) and not is_place(
             span_text(doc, m.start, m.end))  # not "Lake Charles, La., APS said": a state, then an acronym
-    return _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
+    mentions = _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
+    # "Consolidated Edison Co of New York Inc": a place between "of" and a legal form is a word of the name
+    by_start = {m.start: m for m in mentions}
+    gone: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        place = by_start.get(m.end + 1)
+        if id(m) in gone or place is None or m.end >= len(doc) or toks[m.end].lower_ != "of" or place.end >= len(doc):
+            continue
+        form = toks[place.end].text.lower()
+        if form.rstrip(".") in forms | _LEGAL_ENDINGS and toks[m.end - 1].lower_.rstrip(".") in forms | _LEGAL_ENDINGS:
+            gone.add(id(place))
+            tail = by_start.get(place.end)
+            if tail is not None and tail.end == place.end + 1:
+                gone.add(id(tail))
+            m.end = place.end + 1
+    return [m for m in mentions if id(m) not in gone]
 
 
 #: Lower-case particles inside Romance, Dutch and German names ("Monte dei Paschi di Siena",

@@ -113,7 +113,7 @@ _MARKUP = re.compile(r"<([A-Z][^<>\n]{0,60})>")
 
 
 #: "Cetus Corp <CTUS.O>": a ticker symbol right after the name it stands for
-_TICKER = re.compile(r"(\b[A-Z][\w.&-]*) (<[A-Z]{1,6}(?:\.[A-Z]{1,2})?>)([,;:)]?)")
+_TICKER = re.compile(r"(\b[A-Z][\w.&-]*(?:['’]s)?) (<[A-Z]{1,6}(?:\.[A-Z]{1,2})?>)([,;:)]?)")  # also "Corp's <SLC>"
 
 
 def strip_markup(text: str) -> str:
