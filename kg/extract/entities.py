@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, legal_forms, totals
+from .entity_typing import Vote, cluster_votes, context_votes, dominant, explain, is_legal_form, totals
 from .lexicon import lexicon
 from .mentions import COMPANY_PARTS, Mention, find_mentions
 from .places import country_names, fold, is_place
@@ -61,7 +61,7 @@ def _initials(words: list[str]) -> str:
 
 def _without_legal_form(words: list[str]) -> list[str]:
     """The name without its trailing legal form ("Inc", "Corp", "PLC"), which its initials leave out."""
-    if len(words) > 2 and words[-1].casefold().rstrip(".") in legal_forms() | {"co", "ag", "sa", "nv", "bv", "se"}:
+    if len(words) > 2 and is_legal_form(words[-1]):
         return words[:-1]
     return words
 

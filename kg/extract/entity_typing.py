@@ -79,6 +79,13 @@ def legal_forms() -> frozenset[str]:
     return frozenset(f for f in forms if f and f not in _AMBIGUOUS_LEGAL_FORMS and len(f) > 1)
 
 
+def is_legal_form(word: str) -> bool:
+    """Whether *word* is a company's legal form ("Inc", "Corp.", "PLC"), the short ambiguous ones
+    ("Co", "AG", "SA") included: for a word known to end a company's name."""
+    low = word.casefold().rstrip(".")
+    return low in legal_forms() or low in ("co", "ag", "sa", "nv", "bv", "se")
+
+
 def noun_type(tok: Token) -> str | None:
     """The type a common noun describes: "firm" → Organization, "city" → Place, "minister" → Person."""
     lex = lexicon()

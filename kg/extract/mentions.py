@@ -193,9 +193,9 @@ def _paired_name(doc: Doc, end: int, owned: list[bool]) -> int:
     first = toks[end - 1]
     if first.is_upper and len(first.text) > 1 and toks[end].lower_ == "and":
         return end  # "HSBC and Barclays": an acronym is a name of its own, not a founder's
-    from .entity_typing import legal_forms  # typing imports this module
+    from .entity_typing import is_legal_form  # typing imports this module
 
-    if end - 1 > 0 and first.lower_.rstrip(".") in legal_forms() | {"co", "ag", "sa", "nv"}:
+    if end - 1 > 0 and is_legal_form(first.text):
         return end  # "Dorrit Instruments Inc and Harlow Inc": a legal form ends a company's name
     j = end + 1
     while j < len(doc) and toks[j].pos_ == "PROPN" and _is_capitalised(toks[j]) and not owned[j] \

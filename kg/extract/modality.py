@@ -89,7 +89,8 @@ def _words(tok: Token) -> set[str]:
 
 def _clause_signals(trigger: Token) -> set[str]:
     """Signals from *trigger*, then from the words that govern it. Tense (planned) is read only
-    within the trigger's own clause; hedges, negations and cancellations from further up."""
+    within the trigger's own clause; hedges, negations and cancellations from further up, but not
+    above a circumstance the clause is set in ("On his visit to Delhi, he failed to ...")."""
     lex = _lexicon()
     signals: set[str] = set()
     own_clause = True

@@ -111,10 +111,9 @@ def find_relations(doc: Doc, entities: dict[str, Entity], patterns: PatternSet, 
             # "signed the MoU with India and the UAE", "A, B and C signed an agreement": one
             # agreement of three sides, each pair of them
             subjects += [o for o in objects[:-1] if o not in subjects]
-        for s_key, s_tok in subjects:
+        for resolved_key, s_tok in subjects:
             for o_key, o_tok in objects:
-                if p.relation == "visited":
-                    s_key = _the_visitor_meant(s_key, s_tok, o_key, visitors)
+                s_key = _the_visitor_meant(resolved_key, s_tok, o_key, visitors) if p.relation == "visited" else resolved_key
                 if s_key == o_key:
                     continue
                 if entities[s_key].type not in p.subject_types or entities[o_key].type not in p.object_types:
