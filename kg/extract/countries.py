@@ -63,6 +63,7 @@ def load_tables() -> None:
     no worker spends its first chunk reading the cities table)."""
     _countries()
     _places()
+    first_level_regions()
 
 
 def country_code(name: str) -> str | None:

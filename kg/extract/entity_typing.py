@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .mentions import OFFICE_BUILDINGS, Mention
+from .mentions import LEGAL_ENDINGS, OFFICE_BUILDINGS, Mention
 from .places import is_place, state_abbreviations
 from .tokens import span_root, span_text, tokens
 
@@ -83,7 +83,7 @@ def is_legal_form(word: str) -> bool:
     """Whether *word* is a company's legal form ("Inc", "Corp.", "PLC"), the short ambiguous ones
     ("Co", "AG", "SA") included: for a word known to end a company's name."""
     low = word.casefold().rstrip(".")
-    return low in legal_forms() or low in ("co", "ag", "sa", "nv", "bv", "se")
+    return low in legal_forms() or low in LEGAL_ENDINGS
 
 
 def noun_type(tok: Token) -> str | None:

@@ -356,7 +356,7 @@ def _trade_before_name(doc: Doc, start: int, end: int) -> bool:
         return False
     rest = toks[start + 1:end]
     return _is_capitalised(rest[0]) and rest[0].lower_ != "of" and not all(
-        t.lower_.rstrip(".") in _LEGAL_ENDINGS or t.is_punct for t in rest)
+        t.lower_.rstrip(".") in LEGAL_ENDINGS or t.is_punct for t in rest)
 
 
 def _organisation_names(doc: Doc) -> set[tuple[str, ...]]:
@@ -367,7 +367,7 @@ def _organisation_names(doc: Doc) -> set[tuple[str, ...]]:
         if ent.label_ == "ORG":
             words = tuple(t.lower_ for t in ent if not t.is_space)
             out.add(words)
-            if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_ENDINGS:
+            if len(words) > 2 and words[-1].rstrip(".") in LEGAL_ENDINGS:
                 out.add(words[:-1])
     return out
 
@@ -463,7 +463,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     # "Cinnamon Lakeside Hotel, Colombo" tagged as one organisation: a venue and its place
                     or (t.text == "," and toks[t.i - 1].lower_ in lex.facility_nouns and is_place(span_text(doc, t.i + 1, end)))
                     # "Ugenco Ltd of Uganda": a company's legal form ends its name
-                    or (t.lower_ == "of" and toks[t.i - 1].lower_.rstrip(".") in _LEGAL_ENDINGS
+                    or (t.lower_ == "of" and toks[t.i - 1].lower_.rstrip(".") in LEGAL_ENDINGS
                         and is_place(span_text(doc, t.i + 1, end)))
                     # "Manipal University and University of Wollongong": two organisations' names
                     or (t.lower_ in ("and", "&") and ent.label_ == "ORG" and _two_organisations(doc, start, t.i, end))
@@ -773,7 +773,7 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     after a comma (or its "and Company") belongs to its name, though the NER may tag it as a name of
     its own (a place, for "C.A.")."""
     toks = tokens(doc)
-    from .entity_typing import legal_forms  # typing imports this module
+    from .entity_typing import is_legal_form, legal_forms  # typing imports this module
     forms = legal_forms()
 
     def joins(m: Mention, nxt: Mention) -> bool:
@@ -782,7 +782,7 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 nxt.end == nxt.start + 1 or toks[nxt.end - 1].lower_.rstrip(".") in forms):
             return m.source != "places"  # "Merrill Lynch [and] Co Inc": the firm's "and Company"
         return m.source != "places" and toks[m.end].text == "," and (
-            form in forms or form.replace(".", "") in _LEGAL_ENDINGS) and not (
+            form in forms or form.replace(".", "") in LEGAL_ENDINGS) and not (
             nxt.end - nxt.start == 1 and toks[nxt.start].is_upper and "." not in form and len(form) > 2) and not is_place(
             span_text(doc, m.start, m.end))  # not "Lake Charles, La., APS said": a state, then an acronym
     mentions = _join_names(mentions, 1, joins, lambda m: m.vote("Organization", 2.0, "has a company's legal form"))
@@ -793,8 +793,7 @@ def _join_legal_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         place = by_start.get(m.end + 1)
         if id(m) in gone or place is None or m.end >= len(doc) or toks[m.end].lower_ != "of" or place.end >= len(doc):
             continue
-        form = toks[place.end].text.lower()
-        if form.rstrip(".") in forms | _LEGAL_ENDINGS and toks[m.end - 1].lower_.rstrip(".") in forms | _LEGAL_ENDINGS:
+        if is_legal_form(toks[place.end].text) and is_legal_form(toks[m.end - 1].text):
             gone.add(id(place))
             tail = by_start.get(place.end)
             if tail is not None and tail.end == place.end + 1:
@@ -874,7 +873,8 @@ def _nationality_as_person(doc: Doc, m: Mention) -> bool:
 
 
 #: Legal forms that end a company's name, so that "of <place>" after them is where it is from.
-_LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "llc", "spa", "bhd",
+#: Legal forms that end a company's name, the short ones the typing leaves out as ambiguous included.
+LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "llc", "spa", "bhd",
                             "pte", "limited", "corporation", "incorporated", "ca", "sas", "srl", "sarl", "kk",
                             "oyj", "ab", "asa", "sab", "sae", "tbk"})
 
@@ -1698,9 +1698,7 @@ def demonym_place_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             mod = toks[tok.i - 2]
             country = names.get(fold(mod.text))
             if country and mod.text[:1].isupper():
-                m = Mention(mod.i, mod.i + 1, "name", source="government", canonical=country)
-                m.vote("Place", 5.0, f"the country of '{mod.text}'")
-                out.append(m)
+                out.append(_country_mention(mod.i, mod, country))
             continue
         if tok.lemma_.lower() not in PLACE_KIND_NOUNS or tok.tag_ != "NN":
             continue
@@ -1708,10 +1706,15 @@ def demonym_place_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             start = mod.left_edge.i if mod.left_edge.i < mod.i and not taken[mod.left_edge.i] else mod.i
             country = names.get(fold(span_text(doc, start, mod.i + 1))) or names.get(fold(mod.text))
             if country and mod.text[:1].isupper():
-                m = Mention(start, mod.i + 1, "name", source="government", canonical=country)
-                m.vote("Place", 5.0, f"the country of '{mod.text}'")
-                out.append(m)
+                out.append(_country_mention(start, mod, country))
     return out
+
+
+def _country_mention(start: int, adjective: Token, country: str) -> Mention:
+    """The mention of *country* that its nationality adjective (ending the span at *start*) makes."""
+    m = Mention(start, adjective.i + 1, "name", source="government", canonical=country)
+    m.vote("Place", 5.0, f"the country of '{adjective.text}'")
+    return m
 
 
 INSTITUTION_NOUNS = frozenset({"agency", "ministry", "department", "army", "navy", "military", "police", "parliament",

@@ -91,28 +91,28 @@ _LEVEL_WORDS = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu
                           r"Province|Region|Oblast|Krai|Prefecture|Governorate|County|District)$")
 
 
-def subdivisions() -> list[tuple[str, str]]:
-    """(name, country code) of every ISO 3166-2 subdivision, also without its level word
-    ("Zhejiang Sheng" and "Zhejiang")."""
+def _subdivision_forms():
+    """(name form, country code, top level?) of every ISO 3166-2 subdivision, its name also without
+    its level word ("Zhejiang Sheng" and "Zhejiang")."""
     import pycountry
 
-    out = []
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0]
         for form in {name, _LEVEL_WORDS.sub("", name)}:
-            if len(form) > 2:
-                out.append((form, sub.country_code))
-    return out
+            yield form, sub.country_code, sub.parent_code is None
+
+
+def subdivisions() -> list[tuple[str, str]]:
+    """(name, country code) of every ISO 3166-2 subdivision, also without its level word
+    ("Zhejiang Sheng" and "Zhejiang")."""
+    return [(form, code) for form, code, _ in _subdivision_forms() if len(form) > 2]
 
 
 @lru_cache(maxsize=1)
 def first_level_regions() -> frozenset[tuple[str, str]]:
     """(folded name, country code) of the top-level subdivisions (states, provinces), not of the
     districts and boroughs within them: "Greenwich" is a London borough, and lies in London."""
-    import pycountry
-
-    return frozenset((fold(form), sub.country_code) for sub in pycountry.subdivisions if sub.parent_code is None
-                     for name in [sub.name.split(" (")[0]] for form in {name, _LEVEL_WORDS.sub("", name)})
+    return frozenset((fold(form), code) for form, code, top in _subdivision_forms() if top)
 
 
 def _subdivisions() -> set[str]:

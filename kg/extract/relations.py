@@ -23,7 +23,7 @@ from .modality import is_negated  # noqa: F401 (its old home; callers still impo
 from .patterns import PatternSet, RelationPattern
 from .places import continent_of_country, continents, first_level_regions, fold, is_place
 from .records import Entity, Evidence, Position, Relation
-from .roles import FINDERS, entity, name_end, name_start, role_entities
+from .roles import FINDERS, after_brackets, entity, name_end, name_start, role_entities
 from .tokens import tokens
 
 
@@ -358,10 +358,7 @@ def _link_of_the_place(thing: Token) -> bool:
     place before it owns is the tie, and the body is elsewhere."""
     doc = thing.doc
     toks = tokens(doc)
-    end = name_end(doc, thing.i)
-    if end < len(doc) and toks[end].text == "(":  # over the name's own acronym
-        close = next((j for j in range(end + 1, min(end + 5, len(doc))) if toks[j].text == ")"), None)
-        end = close + 1 if close is not None else end
+    end = after_brackets(doc, name_end(doc, thing.i))  # over the name's own acronym
     return end < len(doc) and toks[end].pos_ == "NOUN" and toks[end].lower_ in lexicon().link_nouns
 
 

@@ -557,6 +557,16 @@ def name_start(doc, i: int) -> int:
     return i
 
 
+def after_brackets(doc, j: int) -> int:
+    """The token after a short bracketed aside that starts at token *j* (an acronym, another name:
+    "International Sovereign Bonds (ISB) holders"), or *j* itself when none starts there."""
+    toks = tokens(doc)
+    if j < len(doc) and toks[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if toks[k].text == ")"), None)
+        return close + 1 if close is not None else j
+    return j
+
+
 def name_end(doc, i: int) -> int:
     """The token after the name that token *i* belongs to."""
     toks = tokens(doc)
@@ -587,10 +597,7 @@ def _has_own_place(tok: Token) -> bool:
     """Whether the name of *tok* is followed by "in"/"at" (a list item with its own place)."""
     doc = tok.doc
     toks = tokens(doc)
-    j = name_end(doc, tok.i)
-    if j < len(doc) and toks[j].text == "(":  # over a name in brackets: "Xiamen (Amoy) in Fujian"
-        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if toks[k].text == ")"), None)
-        j = close + 1 if close is not None else j
+    j = after_brackets(doc, name_end(doc, tok.i))  # over a name in brackets: "Xiamen (Amoy) in Fujian"
     if j >= len(doc) or toks[j].lower_ not in ("in", "at"):
         return False
     place = name_after(toks[j])  # "Norway in October" has no place of its own
